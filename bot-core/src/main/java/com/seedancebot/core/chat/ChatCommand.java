@@ -1,0 +1,37 @@
+package com.seedancebot.core.chat;
+
+import java.util.Objects;
+
+/** A parsed bot command, the same on every chat surface (DESIGN.md, "Commands"). */
+public sealed interface ChatCommand {
+
+  /** {@code /video <prompt> [options]}. */
+  record Video(String prompt, VideoOptions options) implements ChatCommand {
+    public Video {
+      prompt = prompt == null ? "" : prompt.strip();
+      options = options == null ? VideoOptions.none() : options;
+    }
+  }
+
+  /** {@code /jobs}: the caller's recent and running jobs. */
+  record Jobs() implements ChatCommand {}
+
+  /** {@code /cancel <job>}. */
+  record Cancel(String jobId) implements ChatCommand {
+    public Cancel {
+      Objects.requireNonNull(jobId, "jobId");
+    }
+  }
+
+  /** {@code /quota}. */
+  record Quota() implements ChatCommand {}
+
+  /** {@code /models}. */
+  record Models() implements ChatCommand {}
+
+  /** {@code /settings [options]}: per-chat defaults; no options shows the current ones. */
+  record Settings(VideoOptions defaults) implements ChatCommand {}
+
+  /** {@code /help}. */
+  record Help() implements ChatCommand {}
+}

@@ -1,0 +1,22 @@
+package com.seedancebot.core.chat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A platform-neutral request from a chat surface to the core: who asked, where, which message
+ * (answers reply to it), the command and its attachments.
+ */
+public record ChatRequest(
+    UserRef user,
+    ChatRef chat,
+    String messageId,
+    ChatCommand command,
+    List<IncomingAttachment> attachments) {
+  public ChatRequest {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(command, "command");
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+}

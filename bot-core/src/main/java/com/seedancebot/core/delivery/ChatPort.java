@@ -1,0 +1,27 @@
+package com.seedancebot.core.delivery;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Platform;
+
+/**
+ * What a chat surface (Telegram, Discord, the playground) must offer the core. All text arrives
+ * rendered in the user's language; the surface only decides how to show it (buttons, replies,
+ * threads). Methods may block on network I/O and are never called on a platform's event thread;
+ * they throw {@link ChatDeliveryException} when the platform refuses or is unreachable.
+ */
+public interface ChatPort {
+
+  Platform platform();
+
+  /** Sends a text message into the chat (and thread), replying to a message when given. */
+  String sendText(ChatRef chat, String replyToMessageId, String text);
+
+  /**
+   * Shows a job's status: sends a new status message when {@code status.statusMessageId()} is null,
+   * else edits that message. Returns the status message id.
+   */
+  String showStatus(JobStatus status);
+
+  /** Posts a finished video into the chat (or a link when the file is too big for the surface). */
+  void deliverVideo(VideoDelivery delivery);
+}

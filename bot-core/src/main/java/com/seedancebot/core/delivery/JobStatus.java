@@ -1,0 +1,36 @@
+package com.seedancebot.core.delivery;
+
+import com.seedancebot.core.job.JobState;
+import java.util.Objects;
+
+/**
+ * What a chat surface shows in a job's one status message: the rendered text (already in the user's
+ * language) plus the facts a surface needs for buttons and placement.
+ *
+ * @param jobId the job
+ * @param ownerUserId the platform user id of the owner
+ * @param chat where the status lives
+ * @param requestMessageId the request message the status replies to, may be null
+ * @param statusMessageId the status message to edit, or null to send a new one
+ * @param state the job's state
+ * @param queuePosition 1-based position in the local queue, null unless queued
+ * @param cancellable whether a Cancel button makes sense now
+ * @param text the status line(s) to show
+ */
+public record JobStatus(
+    String jobId,
+    String ownerUserId,
+    com.seedancebot.core.chat.ChatRef chat,
+    String requestMessageId,
+    String statusMessageId,
+    JobState state,
+    Integer queuePosition,
+    boolean cancellable,
+    String text) {
+  public JobStatus {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(text, "text");
+  }
+}

@@ -1,0 +1,48 @@
+package com.seedancebot.core.delivery;
+
+import com.seedancebot.core.chat.ChatRef;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A finished video to post: the file in the bot's storage, its facts, a signed link for surfaces
+ * that cannot take the upload, and the caption in the user's language.
+ *
+ * @param jobId the job (surfaces put it on Reroll / Continue buttons)
+ * @param ownerUserId platform user id of the requester (for a mention)
+ * @param chat where to post
+ * @param requestMessageId the message to reply to, may be null
+ * @param video the MP4 file
+ * @param sizeBytes its size
+ * @param width pixels
+ * @param height pixels
+ * @param durationSeconds seconds
+ * @param lastFrame the last frame PNG, or null
+ * @param videoLink a signed, expiring public URL of the video
+ * @param lastFrameLink a signed URL of the last frame, or null
+ * @param caption prompt excerpt, model, duration, seed, job id
+ * @param canContinue whether a Continue button makes sense (a last frame exists)
+ */
+public record VideoDelivery(
+    String jobId,
+    String ownerUserId,
+    ChatRef chat,
+    String requestMessageId,
+    Path video,
+    long sizeBytes,
+    int width,
+    int height,
+    double durationSeconds,
+    Path lastFrame,
+    URI videoLink,
+    URI lastFrameLink,
+    String caption,
+    boolean canContinue) {
+  public VideoDelivery {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(caption, "caption");
+  }
+}

@@ -1,0 +1,90 @@
+package com.seedancebot.core.job;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.request.GenerationRequest;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One video job as persisted. Immutable snapshot; every change goes through {@link JobRepository}
+ * in one transaction so a restart resumes where it stopped.
+ *
+ * @param id short user-facing id
+ * @param owner who asked
+ * @param chat where to answer
+ * @param requestMessageId the message that asked (replies go to it), may be null
+ * @param request the request with the model's defaults applied
+ * @param state lifecycle state
+ * @param providerName configured provider that holds (or will hold) the task, null while queued
+ * @param providerTaskId the provider's id once submitted
+ * @param statusMessageId the platform message showing the job's status, once sent
+ * @param estimatedTokens the cost estimate shown to the user
+ * @param createdAt when the job was accepted
+ * @param submittedAt when the provider accepted it
+ * @param finishedAt when it reached a final state
+ * @param nextPollAt when the tracker looks at it next (at the provider) or retries submission
+ * @param attempts consecutive transient failures (drives backoff and fail-over)
+ * @param errorCode why it failed (a message code, see {@code Messages}), or null
+ * @param result the stored result once succeeded
+ * @param deliveredAt when the outcome was posted to the chat, null until then
+ */
+public record Job(
+    String id,
+    UserRef owner,
+    ChatRef chat,
+    String requestMessageId,
+    GenerationRequest request,
+    JobState state,
+    String providerName,
+    String providerTaskId,
+    String statusMessageId,
+    long estimatedTokens,
+    Instant createdAt,
+    Instant submittedAt,
+    Instant finishedAt,
+    Instant nextPollAt,
+    int attempts,
+    String errorCode,
+    JobResult result,
+    Instant deliveredAt) {
+
+  public Job {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A freshly accepted job, waiting in the local queue. */
+  public static Job accepted(
+      String id,
+      UserRef owner,
+      ChatRef chat,
+      String requestMessageId,
+      GenerationRequest request,
+      long estimatedTokens,
+      Instant now) {
+    return new Job(
+        id,
+        owner,
+        chat,
+        requestMessageId,
+        request,
+        JobState.QUEUED,
+        null,
+        null,
+        null,
+        estimatedTokens,
+        now,
+        null,
+        null,
+        now,
+        0,
+        null,
+        null,
+        null);
+  }
+}

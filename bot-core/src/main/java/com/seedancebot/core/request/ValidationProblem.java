@@ -1,0 +1,19 @@
+package com.seedancebot.core.request;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing wrong with a request, as a message code plus arguments. {@code Messages} turns it into
+ * words in the user's language (key {@code problem.<code>}).
+ */
+public record ValidationProblem(String code, List<Object> args) {
+  public ValidationProblem {
+    Objects.requireNonNull(code, "code");
+    args = args == null ? List.of() : List.copyOf(args);
+  }
+
+  public static ValidationProblem of(String code, Object... args) {
+    return new ValidationProblem(code, List.of(args));
+  }
+}

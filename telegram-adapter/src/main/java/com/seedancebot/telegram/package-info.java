@@ -1,0 +1,2 @@
+/** The Telegram chat surface: update parsing, status messages, video upload (TelegramBots). */
+package com.seedancebot.telegram;
