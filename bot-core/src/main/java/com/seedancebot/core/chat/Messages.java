@@ -8,13 +8,21 @@ import java.util.ResourceBundle;
 
 /**
  * Every user-facing sentence of the bot, in English and Chinese. Keys live in UTF-8 properties
- * bundles under {@code i18n/} (one bundle per area: {@code core}, {@code problems}, {@code help});
- * arguments use {@link MessageFormat}. A missing key falls back to English, then to the key itself,
- * so a user never sees an exception. Thread-safe.
+ * bundles under {@code i18n/} (one bundle per area: {@code core}, {@code problems}, {@code help},
+ * and one per chat surface, which may live in the adapter's jar); arguments use {@link
+ * MessageFormat}. A missing key falls back to English, then to the key itself, so a user never sees
+ * an exception. Thread-safe.
  */
 public final class Messages {
 
-  private static final List<String> BUNDLES = List.of("i18n/core", "i18n/problems", "i18n/help");
+  private static final List<String> BUNDLES =
+      List.of(
+          "i18n/core",
+          "i18n/problems",
+          "i18n/help",
+          "i18n/telegram",
+          "i18n/discord",
+          "i18n/playground");
   private static final Locale CHINESE = Locale.CHINESE;
 
   /** The bot's language for a platform locale tag: any {@code zh*} is Chinese, else English. */

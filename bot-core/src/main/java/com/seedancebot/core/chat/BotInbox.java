@@ -1,0 +1,30 @@
+package com.seedancebot.core.chat;
+
+import java.util.List;
+
+/**
+ * The core's one entry point for every chat surface. An adapter translates platform input into
+ * these calls; every answer (replies, status messages, videos) goes back out through the {@code
+ * ChatPort} registered for the platform, never as a return value. Calls may block on I/O
+ * (attachment download, database): adapters call them off their platform's event thread. Thread
+ * safe; never throws for bad user input (the user gets a message instead).
+ */
+public interface BotInbox {
+
+  /**
+   * A chat message with text (and attachments). Non-commands are ignored; malformed commands get a
+   * friendly error listing every problem.
+   */
+  void onMessage(
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      List<IncomingAttachment> attachments);
+
+  /** An already-parsed command (typed slash commands, context menus). */
+  void onCommand(ChatRequest request);
+
+  /** A button press on one of the bot's messages. */
+  void onButton(UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId);
+}

@@ -1,0 +1,11 @@
+package com.seedancebot.core.chat;
+
+/** The buttons the bot puts under its messages. */
+public enum ButtonAction {
+  /** On a status message: cancel the job. */
+  CANCEL,
+  /** On a finished video: the same request again with a new seed. */
+  REROLL,
+  /** On a finished video: its last frame becomes the first frame of a new job. */
+  CONTINUE
+}
