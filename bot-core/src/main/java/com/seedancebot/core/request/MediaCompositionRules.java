@@ -29,7 +29,8 @@ final class MediaCompositionRules {
     List<MediaInput> images = request.media(IMAGE, REFERENCE);
     List<MediaInput> videos = request.media(VIDEO, REFERENCE);
     List<MediaInput> audios = request.media(AUDIO, REFERENCE);
-    if (firsts + lasts > 0 && images.size() + videos.size() + audios.size() > 0) {
+    boolean mixed = firsts + lasts > 0 && images.size() + videos.size() + audios.size() > 0;
+    if (mixed) {
       problems.add(FRAMES_WITH_REFERENCES.with());
     }
     checkCount(
@@ -66,7 +67,7 @@ final class MediaCompositionRules {
     }
     checkTotal(videos, REFERENCE_VIDEOS_TOTAL, problems);
     checkTotal(audios, REFERENCE_AUDIOS_TOTAL, problems);
-    if (!audios.isEmpty() && images.isEmpty() && videos.isEmpty()) {
+    if (!mixed && !audios.isEmpty() && images.isEmpty() && videos.isEmpty()) {
       problems.add(REFERENCE_AUDIO_ALONE.with());
     }
     if (caps.requiresReferenceVideo() && videos.isEmpty()) {
