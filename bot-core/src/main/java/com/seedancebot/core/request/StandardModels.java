@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The models of PROVIDERS.md, section by section. Where the documents leave a gap the choice is
- * written next to the model: the gateway's 1.0 pro takes reference images like Ark's 1.0 lite (1–4,
- * never at 1080p, seed 001); GlobalAiOpc has no resolution or seed parameter, so its models list
- * the one resolution the cost estimate assumes (720p) and {@code seed = false}.
+ * The models of PROVIDERS.md, section by section. Where the documents leave a gap, the choices are:
+ * the 1.0 series reference mode (Ark 1.0 lite i2v, and the gateway's 1.0 pro, which seed 001 says
+ * takes references) accepts 1–4 reference images and never at 1080p (seed 001's table); BytePlus
+ * 2.0 fast is {@code dreamina-seedance-2-0-fast-260128}, like 2.0; gateway models have no {@code
+ * -1} duration (not documented); GlobalAiOpc has no resolution or seed parameter, so its models
+ * list the one resolution the cost estimate assumes (720p) and {@code seed = false}, and its plain
+ * models take no frames (they need a reference video, and frames exclude references).
  */
 final class StandardModels {
 
