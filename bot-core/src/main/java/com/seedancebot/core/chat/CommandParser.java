@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * the help). Command names are case-insensitive; {@code /video@BotName} is accepted when the name
  * is this bot's (or when the bot's name is unknown) and is not a command when it names another bot.
  *
+ * <p>{@code /cancel} takes its first word as the job id (a leading {@code #} is dropped); words
+ * after the commands that take no arguments are ignored ({@code /start payload} shows the help).
+ *
  * <p>Options may stand anywhere after the command; the remaining words, joined by single spaces,
  * are the prompt. A word in quotes is kept as typed and never read as an option; a prompt that is
  * one quoted span loses its quotes. Only the form of values is checked (a duration is a whole

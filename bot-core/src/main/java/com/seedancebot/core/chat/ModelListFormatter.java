@@ -19,6 +19,7 @@ import java.util.Objects;
 public final class ModelListFormatter {
 
   private static final String PARTS = " · ";
+  private static final String INDENT = "  ";
 
   /** 480p before 720p before 1080p; anything without a number last, alphabetically. */
   private static final Comparator<String> BY_HEIGHT =
@@ -72,7 +73,7 @@ public final class ModelListFormatter {
             list(language, caps.resolutions().stream().sorted(BY_HEIGHT).toList()),
             audio(language, caps)));
     lines.add(inputs(language, caps));
-    return String.join("\n", lines);
+    return String.join("\n" + INDENT, lines);
   }
 
   private String audio(Locale language, Capabilities caps) {

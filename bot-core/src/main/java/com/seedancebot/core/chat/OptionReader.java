@@ -36,6 +36,8 @@ final class OptionReader {
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
   private static final Pattern RATIO = Pattern.compile("(\\d+)\\s*[x×/:]\\s*(\\d+)");
   private static final String ASSET_SCHEME = "asset://";
+  // a value at the end of a sentence: "--ratio 9:16." or "--ratio 9:16。"
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;!?。，；！？、]+$");
 
   Reading read(List<Token> tokens) {
     Accumulator acc = new Accumulator();
@@ -136,7 +138,10 @@ final class OptionReader {
 
     void value(VideoOption option, String value) {
       String shownAs = option.display() + " " + value;
-      String form = Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      String form =
+          TRAILING_PUNCTUATION
+              .matcher(Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+              .replaceFirst("");
       switch (option) {
         case DURATION -> number(option, value, duration(form), shownAs);
         case SEED -> number(option, value, INTEGER.matcher(form).matches() ? form : null, shownAs);
@@ -162,7 +167,10 @@ final class OptionReader {
     /** The number, or null when it does not fit (a 40-digit "seed"). */
     private static Object parse(VideoOption option, String digits) {
       try {
-        return option == VideoOption.SEED ? Long.parseLong(digits) : Integer.parseInt(digits);
+        if (option == VideoOption.SEED) {
+          return Long.valueOf(digits);
+        }
+        return Integer.valueOf(digits);
       } catch (NumberFormatException e) {
         return null;
       }
