@@ -147,6 +147,43 @@ abstract class QuotaLedgerContract {
   }
 
   @Test
+  void settlingALongerVideoCountsItsRealLength() {
+    QuotaLedger ledger = ledger(user(0, 30));
+    ledger.reserve("long", ALICE, GROUP, 5, T0);
+
+    ledger.settle("long", 12, T0.plusSeconds(90));
+
+    assertThat(ledger.remaining(ALICE, GROUP, T0.plusSeconds(91)).user().seconds().used())
+        .isEqualTo(12);
+  }
+
+  @Test
+  void theSameJobReservedFromManyThreadsAtOnceCountsOnce() throws Exception {
+    List<QuotaLedger> instances = List.of(ledger(user(5, 0)), ledger(user(5, 0)));
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<QuotaDecision>> futures = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        QuotaLedger instance = instances.get(i % 2);
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return instance.reserve("retried", ALICE, GROUP, 5, T0);
+                }));
+      }
+      start.countDown();
+      for (Future<QuotaDecision> future : futures) {
+        assertThat(future.get(2, TimeUnit.MINUTES)).isEqualTo(new Granted("retried", 5));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(instances.get(0).remaining(ALICE, GROUP, T0).user().jobs().used()).isEqualTo(1);
+  }
+
+  @Test
   void settlingOrRefundingAgainChangesNothing() {
     QuotaLedger ledger = ledger(user(10, 100));
     ledger.reserve("done", ALICE, GROUP, 15, T0);
