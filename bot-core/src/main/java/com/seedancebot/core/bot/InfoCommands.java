@@ -84,7 +84,8 @@ public final class InfoCommands {
   }
 
   public String models(UserRef user) {
-    return modelList.render(user.locale(), models.offered());
+    return modelList.render(
+        user.locale(), models.catalog(), models.families(), models.defaultModelId());
   }
 
   public String settings(UserRef user, ChatRef chat, VideoOptions changes) {

@@ -56,6 +56,20 @@ public final class ModelChooser {
     return Optional.empty();
   }
 
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  /** The model families the configured providers run, in configuration order. */
+  public List<ModelFamily> families() {
+    return router.families();
+  }
+
+  /** The configured default model ({@code SEEDANCE_MODEL}), or null for the family default. */
+  public String defaultModelId() {
+    return defaultModel;
+  }
+
   /** The models users can pick here. */
   public List<ModelSpec> offered() {
     return router.families().stream().flatMap(f -> catalog.family(f).stream()).toList();
