@@ -70,7 +70,9 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "com.seedancebot.core.job..", "com.seedancebot.core.quota..", "com.seedancebot.core.provider..")
+            "com.seedancebot.core.job..",
+            "com.seedancebot.core.quota..",
+            "com.seedancebot.core.provider..")
         .check(CLASSES);
   }
 }

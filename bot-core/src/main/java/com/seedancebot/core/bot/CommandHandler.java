@@ -87,7 +87,11 @@ public final class CommandHandler implements BotInbox {
       }
     } catch (RuntimeException e) {
       log.error("Command from {} failed", request.user().key(), e);
-      reply(request.user(), request.chat(), request.messageId(), replies.internalError(request.user().locale()));
+      reply(
+          request.user(),
+          request.chat(),
+          request.messageId(),
+          replies.internalError(request.user().locale()));
     }
   }
 

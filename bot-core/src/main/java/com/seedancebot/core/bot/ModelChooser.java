@@ -26,7 +26,10 @@ public final class ModelChooser {
   private final String defaultModel;
 
   public ModelChooser(
-      ModelCatalog catalog, ProviderRouter router, ChatSettingsStore settings, String defaultModel) {
+      ModelCatalog catalog,
+      ProviderRouter router,
+      ChatSettingsStore settings,
+      String defaultModel) {
     this.catalog = catalog;
     this.router = router;
     this.settings = settings;
