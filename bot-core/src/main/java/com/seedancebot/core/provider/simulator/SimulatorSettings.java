@@ -52,10 +52,4 @@ public record SimulatorSettings(
     return new SimulatorSettings(
         queue, run, failureRate, maxConcurrentTasks, renderLongSide, framesPerSecond);
   }
-
-  /** A copy with another random failure rate. */
-  public SimulatorSettings withFailureRate(double rate) {
-    return new SimulatorSettings(
-        queueLatency, runLatency, rate, maxConcurrentTasks, renderLongSide, framesPerSecond);
-  }
 }

@@ -42,6 +42,9 @@ import java.util.random.RandomGenerator;
  */
 public final class SimulatorVideoProvider implements VideoProvider {
 
+  private static final String INTERNAL_ERROR = "InternalServiceError";
+  private static final String INTERNAL_ERROR_MESSAGE =
+      "The service encountered an unexpected internal error.";
   private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -161,8 +164,8 @@ public final class SimulatorVideoProvider implements VideoProvider {
       failureCode = PromptTriggers.OUTPUT_REFUSED;
       failureMessage = "The request failed because the output video may contain sensitive content.";
     } else if (random.nextDouble() < settings.failureRate()) {
-      failureCode = "InternalServiceError";
-      failureMessage = "The service encountered an unexpected internal error.";
+      failureCode = INTERNAL_ERROR;
+      failureMessage = INTERNAL_ERROR_MESSAGE;
     }
     return new SimulatedTask(
         newId(),
@@ -221,9 +224,9 @@ public final class SimulatorVideoProvider implements VideoProvider {
     return task == null || !task.cancelled();
   }
 
-  private void renderFailed(String id, String reason) {
+  private void renderFailed(String id) {
     synchronized (lock) {
-      find(id).ifPresent(task -> store(task.fail("InternalServiceError", reason)));
+      find(id).ifPresent(task -> store(task.fail(INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE)));
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +38,16 @@ final class TaskRenderer {
 
   /** Whether the task's outputs are complete on disk. */
   boolean isRendered(String taskId) {
-    return Files.exists(files.video(taskId));
+    return Files.isRegularFile(files.video(taskId));
   }
 
   /**
    * Starts rendering unless it is done or already under way. {@code stillWanted} is asked just
    * before the work starts (a task cancelled meanwhile is skipped); {@code onFailure} receives the
-   * task id and the reason when rendering fails.
+   * task id when rendering fails (the cause is logged here).
    */
   void ensureRendered(
-      SimulatedTask task, Predicate<String> stillWanted, BiConsumer<String, String> onFailure) {
+      SimulatedTask task, Predicate<String> stillWanted, Consumer<String> onFailure) {
     if (isRendered(task.id()) || !inFlight.add(task.id())) {
       return;
     }
@@ -60,7 +60,7 @@ final class TaskRenderer {
   }
 
   private void renderNow(
-      SimulatedTask task, Predicate<String> stillWanted, BiConsumer<String, String> onFailure) {
+      SimulatedTask task, Predicate<String> stillWanted, Consumer<String> onFailure) {
     Path video = null;
     Path png = null;
     try {
@@ -88,7 +88,7 @@ final class TaskRenderer {
       log.warn("Simulator render of {} failed", task.id(), e);
       deleteQuietly(video);
       deleteQuietly(png);
-      onFailure.accept(task.id(), "rendering failed: " + e.getMessage());
+      onFailure.accept(task.id());
     } finally {
       inFlight.remove(task.id());
     }

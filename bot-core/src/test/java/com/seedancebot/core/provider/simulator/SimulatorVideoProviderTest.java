@@ -46,8 +46,9 @@ class SimulatorVideoProviderTest {
     return new SimulatorVideoProvider(workDir, settings, clock, new Random(7), renders);
   }
 
+  /** Small, low-rate clips keep the suite fast; the happy-path test uses the real defaults. */
   private SimulatorVideoProvider simulator() {
-    return simulator(SimulatorSettings.defaults().withLatencies(QUEUE, RUN));
+    return simulator(new SimulatorSettings(QUEUE, RUN, 0, 3, 192, 8));
   }
 
   private static SubmitRequest request(String prompt, Integer seconds, String ratio) {
@@ -66,7 +67,8 @@ class SimulatorVideoProviderTest {
   @Test
   void taskGoesFromQueuedToRunningToSucceededWithAPlayableClip() throws IOException {
     // given
-    SimulatorVideoProvider simulator = simulator();
+    SimulatorVideoProvider simulator =
+        simulator(SimulatorSettings.defaults().withLatencies(QUEUE, RUN));
 
     // when
     String id = simulator.submit(request("a red fox runs through snow", 4, "16:9"));
@@ -89,7 +91,7 @@ class SimulatorVideoProviderTest {
     assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(done.durationSeconds()).isEqualTo(4.0);
     assertThat(done.seed()).isBetween(0L, (1L << 32) - 1);
-    assertThat(done.usageTokens()).isEqualTo(1280L * 720 * (24 * 4 + 1) / 1024);
+    assertThat(done.usageTokens()).as("Ark's bill for 4 s at 720p 16:9").isEqualTo(87_300L);
     assertThat(done.videoUrl().getScheme()).isEqualTo("file");
     Mp4Facts clip = Mp4Facts.read(download(simulator, done.videoUrl(), "clip.mp4"));
     assertThat(clip.sampleEntry()).isEqualTo("avc1");
@@ -136,7 +138,7 @@ class SimulatorVideoProviderTest {
   void unsetDurationAndAutoDurationGiveFiveSeconds() throws IOException {
     // given
     SimulatorVideoProvider simulator =
-        simulator(SimulatorSettings.defaults().withLatencies(Duration.ZERO, Duration.ZERO));
+        simulator(new SimulatorSettings(Duration.ZERO, Duration.ZERO, 0, 3, 192, 8));
 
     // when
     String id = simulator.submit(request("five seconds please", -1, "9:16"));
@@ -154,7 +156,7 @@ class SimulatorVideoProviderTest {
   void adaptiveRatioFollowsTheFirstFrame() throws IOException {
     // given
     SimulatorVideoProvider simulator =
-        simulator(SimulatorSettings.defaults().withLatencies(Duration.ZERO, Duration.ZERO));
+        simulator(new SimulatorSettings(Duration.ZERO, Duration.ZERO, 0, 3, 192, 8));
     MediaInput portrait =
         new MediaInput(
             MediaRole.FIRST_FRAME,
@@ -207,10 +209,27 @@ class SimulatorVideoProviderTest {
   }
 
   @Test
+  void aClipThatCannotBeWrittenFailsTheTask() throws IOException {
+    // given a task whose result path is blocked by a directory
+    SimulatorVideoProvider simulator = simulator();
+    String id = simulator.submit(request("blocked", 4, "16:9"));
+    Files.createDirectories(workDir.resolve("results").resolve(id + ".mp4").resolve("blocker"));
+
+    // when
+    renders.runAll();
+    clock.advance(QUEUE.plus(RUN));
+
+    // then
+    ProviderTask failed = poll(simulator, id);
+    assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+    assertThat(failed.errorCode()).isEqualTo("InternalServiceError");
+    assertThat(renders.pending()).as("a failed task is not rendered again").isZero();
+  }
+
+  @Test
   void failureRateOfOneFailsEveryTask() {
     // given
-    SimulatorVideoProvider simulator =
-        simulator(SimulatorSettings.defaults().withLatencies(QUEUE, RUN).withFailureRate(1));
+    SimulatorVideoProvider simulator = simulator(new SimulatorSettings(QUEUE, RUN, 1, 3, 192, 8));
 
     // when
     String id = simulator.submit(request("an ordinary prompt", 4, "16:9"));
@@ -360,6 +379,8 @@ class SimulatorVideoProviderTest {
     assertThat(simulator.name()).isEqualTo("simulator");
     assertThat(simulator.family()).isEqualTo(com.seedancebot.core.request.ModelFamily.ARK);
     assertThat(simulator.maxConcurrentTasks()).isEqualTo(3);
+    assertThat(simulator(new SimulatorSettings(QUEUE, RUN, 0, 5, 192, 8)).maxConcurrentTasks())
+        .isEqualTo(5);
   }
 
   private Path download(SimulatorVideoProvider simulator, URI url, String name) throws IOException {
