@@ -5,16 +5,15 @@ import com.seedancebot.core.asset.MediaInspection.Supported;
 import com.seedancebot.core.asset.MediaInspection.Unsupported;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.MediaKind;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.mp4parser.IsoFile;
+import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
 import org.mp4parser.boxes.iso14496.part12.MovieExtendsHeaderBox;
@@ -25,38 +24,47 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
 
 /**
  * Reads size, duration and frame rate of an MP4 or QuickTime file from its {@code moov} box with
- * isoparser. Only the top-level box headers and the {@code moov} box are read (isoparser would copy
- * the whole {@code mdat} to a temporary file otherwise). Width and height are the display size: a
- * track rotated by a quarter turn (portrait phone video) reports them swapped. Stateless.
+ * isoparser, after checking that the top-level boxes fit in the file; the media data is skipped.
+ * Width and height are the display size: a track rotated by a quarter turn (portrait phone video)
+ * reports them swapped. Stateless.
  */
 final class IsoMediaProbe {
 
   /** A {@code moov} box of a 15 s clip is a few hundred kB; more means a broken or hostile file. */
   private static final long MAX_MOOV_BYTES = 32L * 1024 * 1024;
 
+  /**
+   * Not needed, and skipped by seeking: the media data (isoparser would copy it to a temporary
+   * file), and QuickTime-style user data and sound descriptions that isoparser misreads.
+   */
+  private static final String[] SKIPPED_BOXES = {"mdat", "udta", "meta", "wave"};
+
   MediaInspection probe(Path file, MediaFormat format, long size) throws IOException {
-    byte[] moov;
     try (FileChannel channel = FileChannel.open(file)) {
-      moov = readMoov(channel);
-    }
-    if (moov == null) {
-      return damaged(format, "no readable moov box (incomplete upload?)");
-    }
-    try (IsoFile iso = new IsoFile(Channels.newChannel(new ByteArrayInputStream(moov)))) {
-      MovieBox movie = iso.getMovieBox();
-      List<TrackBox> tracks = movie == null ? List.of() : movie.getBoxes(TrackBox.class);
-      TrackBox video =
-          tracks.stream().filter(t -> "vide".equals(handler(t))).findFirst().orElse(null);
-      if (video == null) {
-        return tracks.stream().anyMatch(t -> "soun".equals(handler(t)))
-            ? new Unsupported(
-                Reason.FORMAT_NOT_ACCEPTED, "audio/mp4", "audio-only MP4, no video track")
-            : damaged(format, "no video track");
+      String problem = checkTopLevelBoxes(channel);
+      if (problem != null) {
+        return damaged(format, problem);
       }
-      return new Supported(MediaKind.VIDEO, info(movie, video, format, size));
-    } catch (RuntimeException e) {
-      return damaged(format, "unreadable moov box: " + e.getMessage());
+      channel.position(0);
+      try (IsoFile iso =
+          new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes(SKIPPED_BOXES))) {
+        return inspect(iso.getMovieBox(), format, size);
+      } catch (RuntimeException e) {
+        return damaged(format, "unreadable moov box: " + e.getMessage());
+      }
     }
+  }
+
+  private static MediaInspection inspect(MovieBox movie, MediaFormat format, long size) {
+    List<TrackBox> tracks = movie == null ? List.of() : movie.getBoxes(TrackBox.class);
+    TrackBox video =
+        tracks.stream().filter(t -> "vide".equals(handler(t))).findFirst().orElse(null);
+    if (video != null) {
+      return new Supported(MediaKind.VIDEO, info(movie, video, format, size));
+    }
+    return tracks.stream().anyMatch(t -> "soun".equals(handler(t)))
+        ? new Unsupported(Reason.FORMAT_NOT_ACCEPTED, "audio/mp4", "audio-only MP4, no video track")
+        : damaged(format, "no video track");
   }
 
   private static MediaInfo info(MovieBox movie, TrackBox video, MediaFormat format, long size) {
@@ -124,8 +132,11 @@ final class IsoMediaProbe {
     return track.getMediaBox().getHandlerBox().getHandlerType();
   }
 
-  /** Walks the top-level boxes and returns the bytes of {@code moov}, or null. */
-  private static byte[] readMoov(FileChannel channel) throws IOException {
+  /**
+   * Walks the top-level box headers: each must fit in the file and there must be one {@code moov}
+   * of sane size. Returns what is wrong, or null.
+   */
+  private static String checkTopLevelBoxes(FileChannel channel) throws IOException {
     long size = channel.size();
     long position = 0;
     while (position + 8 <= size) {
@@ -138,14 +149,14 @@ final class IsoMediaProbe {
         boxSize = size - position;
       }
       if (boxSize < 8 || position + boxSize > size) {
-        return null;
+        return "box '" + type + "' runs past the end of the file (incomplete upload?)";
       }
       if (type.equals("moov")) {
-        return boxSize > MAX_MOOV_BYTES ? null : readAt(channel, position, (int) boxSize).array();
+        return boxSize > MAX_MOOV_BYTES ? "moov box too large" : null;
       }
       position += boxSize;
     }
-    return null;
+    return "no moov box (incomplete upload?)";
   }
 
   private static ByteBuffer readAt(FileChannel channel, long position, int length)

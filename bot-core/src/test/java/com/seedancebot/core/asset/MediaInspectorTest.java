@@ -9,6 +9,7 @@ import com.seedancebot.core.asset.MediaInspection.Supported;
 import com.seedancebot.core.asset.MediaInspection.Unsupported;
 import com.seedancebot.core.provider.simulator.ClipRenderer;
 import com.seedancebot.core.provider.simulator.ClipSpec;
+import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.MediaKind;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -113,6 +114,19 @@ class MediaInspectorTest {
     assertThat(video.info().height()).isEqualTo(180);
     assertThat(video.info().durationSeconds()).isCloseTo(4.0, within(0.001));
     assertThat(video.info().framesPerSecond()).isCloseTo(10.0, within(0.001));
+  }
+
+  @Test
+  void quickTimeWithSoundIsReadFromItsVideoTrack() throws IOException {
+    // given a .mov written by ffmpeg: H.264 video and an AAC track with a QuickTime sound header
+    Path file = resource("testsrc-160x90-2s.mov");
+
+    // when
+    Supported video = (Supported) inspector.inspect(file);
+
+    // then
+    assertThat(video.info())
+        .isEqualTo(new MediaInfo("video/quicktime", Files.size(file), 160, 90, 2.0, 24.0));
   }
 
   @Test

@@ -6,10 +6,6 @@ import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.SubmitRequest;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.VideoProvider;
-import com.seedancebot.core.request.GenerationRequest;
-import com.seedancebot.core.request.MediaInput;
-import com.seedancebot.core.request.MediaKind;
-import com.seedancebot.core.request.MediaRole;
 import com.seedancebot.core.request.ModelFamily;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,19 +37,13 @@ import java.util.random.RandomGenerator;
  */
 public final class SimulatorVideoProvider implements VideoProvider {
 
-  private static final String INTERNAL_ERROR = "InternalServiceError";
-  private static final String INTERNAL_ERROR_MESSAGE =
-      "The service encountered an unexpected internal error.";
-  private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
   private final SimulatorSettings settings;
   private final Clock clock;
-  private final RandomGenerator random;
   private final SimulatorFiles files;
   private final TaskRenderer renderer;
   private final TaskTimeline timeline;
   private final PromptTriggers triggers = new PromptTriggers();
+  private final TaskPlanner planner;
   private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
   private final Object lock = new Object();
 
@@ -71,9 +60,11 @@ public final class SimulatorVideoProvider implements VideoProvider {
       Executor renderExecutor) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.random = Objects.requireNonNull(random, "random");
     this.files = new SimulatorFiles(Objects.requireNonNull(workDir, "workDir"));
     this.renderer = new TaskRenderer(files, Objects.requireNonNull(renderExecutor), settings);
+    this.planner =
+        new TaskPlanner(
+            clock, Objects.requireNonNull(random, "random"), settings.failureRate(), triggers);
     this.timeline = new TaskTimeline(settings.queueLatency(), settings.runLatency());
   }
 
@@ -94,11 +85,11 @@ public final class SimulatorVideoProvider implements VideoProvider {
 
   @Override
   public String submit(SubmitRequest submit) {
-    GenerationRequest request = submit.request();
+    var request = submit.request();
     triggers.checkSubmit(request.prompt());
     SimulatedTask task;
     synchronized (lock) {
-      task = newTask(request);
+      task = planner.plan(request, id -> tasks.containsKey(id) || files.exists(id));
       files.save(task);
       tasks.put(task.id(), task);
     }
@@ -145,57 +136,6 @@ public final class SimulatorVideoProvider implements VideoProvider {
     return Files.newInputStream(file);
   }
 
-  private SimulatedTask newTask(GenerationRequest request) {
-    int duration = SubmitChecks.duration(request.durationSeconds());
-    String resolution = SubmitChecks.resolution(request.resolution());
-    String ratio = SubmitChecks.ratio(request.ratio());
-    MediaInput first =
-        request.media(MediaKind.IMAGE, MediaRole.FIRST_FRAME).stream().findFirst().orElse(null);
-    ratio =
-        ClipGeometry.resolveRatio(
-            ratio,
-            first == null ? null : first.info().width(),
-            first == null ? null : first.info().height());
-    long seed =
-        request.seed() != null && request.seed() >= 0 ? request.seed() : random.nextLong(1L << 32);
-    String failureCode = null;
-    String failureMessage = null;
-    if (triggers.failsTask(request.prompt())) {
-      failureCode = PromptTriggers.OUTPUT_REFUSED;
-      failureMessage = "The request failed because the output video may contain sensitive content.";
-    } else if (random.nextDouble() < settings.failureRate()) {
-      failureCode = INTERNAL_ERROR;
-      failureMessage = INTERNAL_ERROR_MESSAGE;
-    }
-    return new SimulatedTask(
-        newId(),
-        request.modelId(),
-        request.prompt(),
-        ratio,
-        resolution,
-        duration,
-        seed,
-        request.returnLastFrame(),
-        clock.millis(),
-        failureCode,
-        failureMessage,
-        false);
-  }
-
-  private String newId() {
-    String time = ID_TIME.format(clock.instant().atZone(clock.getZone()));
-    while (true) {
-      StringBuilder id = new StringBuilder("cgt-").append(time).append('-');
-      for (int i = 0; i < 5; i++) {
-        id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-      }
-      String candidate = id.toString();
-      if (!tasks.containsKey(candidate) && !files.exists(candidate)) {
-        return candidate;
-      }
-    }
-  }
-
   private ProviderTask snapshot(SimulatedTask task) {
     boolean rendered = renderer.isRendered(task.id());
     if (!rendered && !task.cancelled() && !task.willFail()) {
@@ -226,7 +166,10 @@ public final class SimulatorVideoProvider implements VideoProvider {
 
   private void renderFailed(String id) {
     synchronized (lock) {
-      find(id).ifPresent(task -> store(task.fail(INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE)));
+      find(id)
+          .ifPresent(
+              task ->
+                  store(task.fail(TaskPlanner.INTERNAL_ERROR, TaskPlanner.INTERNAL_ERROR_MESSAGE)));
     }
   }
 
