@@ -37,6 +37,12 @@ public final class FakeMediaHost implements AutoCloseable {
   private static final DateTimeFormatter TOS_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
+    // ~40 ms for the client's delayed ACK. Must be set before the first HttpServer is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private record Published(byte[] bytes, String contentType, String signature, Instant expires) {}
 
   private final HttpServer server;

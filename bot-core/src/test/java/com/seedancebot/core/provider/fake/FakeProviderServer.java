@@ -54,6 +54,12 @@ public abstract class FakeProviderServer implements AutoCloseable {
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
+    // ~40 ms for the client's delayed ACK. Must be set before the first HttpServer is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final String apiKey;
