@@ -37,7 +37,7 @@ public final class JobDispatcher {
   private final JobSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
-  private final Function<Job, String> callbackUrl;
+  private final Function<VideoProvider, String> callbackBase;
 
   public JobDispatcher(
       JobRepository jobs,
@@ -49,7 +49,7 @@ public final class JobDispatcher {
       JobSettings settings,
       Clock clock,
       DoubleSupplier jitter,
-      Function<Job, String> callbackUrl) {
+      Function<VideoProvider, String> callbackBase) {
     this.jobs = jobs;
     this.router = router;
     this.catalog = catalog;
@@ -59,7 +59,7 @@ public final class JobDispatcher {
     this.settings = settings;
     this.clock = clock;
     this.jitter = jitter;
-    this.callbackUrl = callbackUrl;
+    this.callbackBase = callbackBase;
   }
 
   /** Submits what fits, expires what waited too long, and refreshes queue positions. */
@@ -97,12 +97,13 @@ public final class JobDispatcher {
 
   private boolean submit(Job job, VideoProvider provider, Instant now) {
     String token = CallbackTokens.newToken();
+    String callbackPrefix = callbackBase.apply(provider);
     try {
       SubmitRequest request =
           new SubmitRequest(
               job.request(),
               media.resolve(job.request().media(), provider.acceptsInlineMedia()),
-              callbackUrl.apply(job) == null ? null : callbackUrl.apply(job) + token,
+              callbackPrefix == null ? null : callbackPrefix + token,
               job.owner().key());
       String taskId = provider.submit(request);
       jobs.markSubmitted(
