@@ -1,5 +1,6 @@
 package com.seedancebot.app.config;
 
+import com.seedancebot.app.metrics.TimedVideoProvider;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.provider.ark.ArkVideoProvider;
@@ -8,6 +9,7 @@ import com.seedancebot.core.provider.globalaiopc.GlobalAiOpcVideoProvider;
 import com.seedancebot.core.provider.http.ProviderSettings;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -61,7 +63,8 @@ public class ProviderConfiguration {
       BotProperties bot,
       Clock clock,
       HttpClient providerHttpClient,
-      ExecutorService simulatorRenderExecutor) {
+      ExecutorService simulatorRenderExecutor,
+      MeterRegistry meterRegistry) {
     List<VideoProvider> providers = new ArrayList<>();
     Factory factory =
         new Factory(seedance, bot, clock, providerHttpClient, simulatorRenderExecutor);
@@ -93,7 +96,10 @@ public class ProviderConfiguration {
                 p.name(),
                 p.family(),
                 p.maxConcurrentTasks()));
-    return new ProviderRouter(providers);
+    return new ProviderRouter(
+        providers.stream()
+            .<VideoProvider>map(p -> new TimedVideoProvider(p, meterRegistry))
+            .toList());
   }
 
   /** Creates one provider client from its settings. */
