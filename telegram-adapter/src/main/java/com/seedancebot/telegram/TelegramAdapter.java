@@ -130,12 +130,12 @@ public final class TelegramAdapter implements AutoCloseable {
             clock,
             settings.albumQuietPeriod(),
             settings.downloadLimitBytes());
-    webhook = TelegramWebhookHandler.create(settings.webhookSecret(), handler);
     TelegramBotRunner started =
         new TelegramBotRunner(
             settings, api, handler, statuses, identity, messages, http, scheduler);
     started.start();
     runner = started;
+    webhook = TelegramWebhookHandler.create(settings.webhookSecret(), handler);
   }
 
   @Override
