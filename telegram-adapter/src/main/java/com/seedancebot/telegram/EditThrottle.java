@@ -54,17 +54,19 @@ public final class EditThrottle {
     lastByMessage.put(key(chatId, messageId), until.minus(perMessage));
   }
 
-  /** Drops what is known about a message that will not be edited again. */
-  public synchronized void forget(String chatId, String messageId) {
-    lastByMessage.remove(key(chatId, messageId));
-  }
-
   private void record(String chatId, String messageId, Instant now) {
+    if (lastByMessage.size() > 10_000) {
+      // entries older than an interval no longer restrict anything
+      lastByMessage.values().removeIf(last -> !last.plus(perMessage).isAfter(now));
+    }
     lastByMessage.put(key(chatId, messageId), now);
     recent(chatId, now).addLast(now);
   }
 
   private Deque<Instant> recent(String chatId, Instant now) {
+    if (recentByChat.size() > 10_000) {
+      recentByChat.values().removeIf(d -> d.isEmpty() || !d.peekLast().plus(WINDOW).isAfter(now));
+    }
     Deque<Instant> recent = recentByChat.computeIfAbsent(chatId, c -> new ArrayDeque<>());
     while (!recent.isEmpty() && !recent.peekFirst().plus(WINDOW).isAfter(now)) {
       recent.pollFirst();

@@ -3,7 +3,6 @@ package com.seedancebot.telegram;
 import com.seedancebot.core.delivery.JobStatus;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,21 +47,27 @@ public final class TelegramStatusMessages {
     if (status.statusMessageId() == null) {
       return send(status);
     }
-    Slot slot = slots.computeIfAbsent(key(status), k -> new Slot());
-    synchronized (slot) {
-      slot.pending = status;
-      publishIfAllowed(slot, true);
+    String key = key(status);
+    while (true) {
+      Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+      synchronized (slot) {
+        if (slots.get(key) != slot) {
+          continue; // retired by another thread meanwhile: use the current one
+        }
+        slot.pending = status;
+        publishIfAllowed(key, slot, true);
+      }
+      return status.statusMessageId();
     }
-    return status.statusMessageId();
   }
 
   /** Sends every pending edit the budget now allows. */
   public void flushDue() {
-    List<Slot> waiting = new ArrayList<>(slots.values());
-    for (Slot slot : waiting) {
+    for (Map.Entry<String, Slot> entry : new ArrayList<>(slots.entrySet())) {
+      Slot slot = entry.getValue();
       synchronized (slot) {
-        if (slot.pending != null) {
-          publishIfAllowed(slot, false);
+        if (slot.pending != null && slots.get(entry.getKey()) == slot) {
+          publishIfAllowed(entry.getKey(), slot, false);
         }
       }
     }
@@ -92,8 +97,11 @@ public final class TelegramStatusMessages {
     return id;
   }
 
-  /** Called with the slot's lock held. Throws only when {@code propagate} is set. */
-  private void publishIfAllowed(Slot slot, boolean propagate) {
+  /**
+   * Called with the slot's lock held. A slot with nothing pending is retired, so only messages with
+   * an edit waiting are remembered. Throws only when {@code propagate} is set.
+   */
+  private void publishIfAllowed(String key, Slot slot, boolean propagate) {
     JobStatus status = slot.pending;
     String chatId = status.chat().chatId();
     String messageId = status.statusMessageId();
@@ -103,10 +111,7 @@ public final class TelegramStatusMessages {
     slot.pending = null;
     try {
       edit(status);
-      if (status.state().isFinal()) {
-        slots.remove(key(status));
-        throttle.forget(chatId, messageId);
-      }
+      slots.remove(key, slot);
     } catch (TelegramCallException e) {
       if (e.retryable()) {
         slot.pending = status;
@@ -116,7 +121,7 @@ public final class TelegramStatusMessages {
         log.info("Status edit deferred: {}", e.getMessage());
         return;
       }
-      slots.remove(key(status));
+      slots.remove(key, slot);
       if (propagate) {
         throw e;
       }
