@@ -49,7 +49,8 @@ class RestartRecoveryIT {
     awaitHealthy(base, first);
 
     post(base, "/video a red fox running in snow --duration 4");
-    awaitMessage(base, m -> kind(m).equals("status") && m.path("text").asString().contains("generating"));
+    awaitMessage(
+        base, m -> kind(m).equals("status") && m.path("text").asString().contains("generating"));
     first.destroyForcibly().waitFor();
 
     Process second = start(port, "second.log");
@@ -111,7 +112,11 @@ class RestartRecoveryIT {
   private void post(String base, String text) throws Exception {
     String boundary = "----seedance" + System.nanoTime();
     String body =
-        part(boundary, "session", "restart-test") + part(boundary, "text", text) + "--" + boundary + "--\r\n";
+        part(boundary, "session", "restart-test")
+            + part(boundary, "text", text)
+            + "--"
+            + boundary
+            + "--\r\n";
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/api/playground/messages"))
@@ -123,7 +128,13 @@ class RestartRecoveryIT {
   }
 
   private static String part(String boundary, String name, String value) {
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
   }
 
   private JsonNode awaitMessage(String base, Predicate<JsonNode> wanted) throws Exception {
@@ -142,7 +153,9 @@ class RestartRecoveryIT {
   private List<JsonNode> messages(String base) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/playground/messages?session=restart-test&since=0")).build(),
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/playground/messages?session=restart-test&since=0"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     List<JsonNode> list = new ArrayList<>();
     json.readTree(r.body()).path("messages").forEach(list::add);
