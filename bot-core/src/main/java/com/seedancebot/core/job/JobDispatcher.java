@@ -78,7 +78,7 @@ public final class JobDispatcher {
           catalog.all().stream()
               .filter(m -> m.id().equals(job.request().modelId()))
               .findFirst()
-              .flatMap(router::forModel);
+              .flatMap(m -> router.forModel(m, now));
       if (provider.isEmpty()) {
         outcomes.finish(job, JobState.FAILED, "model_unavailable");
         continue;
@@ -106,6 +106,7 @@ public final class JobDispatcher {
               callbackPrefix == null ? null : callbackPrefix + token,
               job.owner().key());
       String taskId = provider.submit(request);
+      router.recordSuccess(provider.name());
       jobs.markSubmitted(
           job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
       jobs.find(job.id()).ifPresent(j -> status.report(j, null));
@@ -113,7 +114,10 @@ public final class JobDispatcher {
       return true;
     } catch (ProviderException e) {
       switch (e.kind()) {
-        case TRANSIENT -> retryLater(job, e);
+        case TRANSIENT -> {
+          router.recordFailure(provider.name(), now);
+          retryLater(job, e);
+        }
         case CONTENT_REFUSED -> outcomes.finish(job, JobState.FAILED, "content_refused");
         case INVALID_REQUEST -> outcomes.finish(job, JobState.FAILED, "invalid_request");
         case OPERATOR -> {
@@ -129,6 +133,7 @@ public final class JobDispatcher {
       return false;
     } catch (RuntimeException e) {
       log.warn("Job {} could not be submitted to {}", job.id(), provider.name(), e);
+      router.recordFailure(provider.name(), now);
       retryLater(job, ProviderException.transientFailure(String.valueOf(e.getMessage()), null));
       return false;
     }
