@@ -124,6 +124,11 @@ public final class FakeDiscord implements AutoCloseable {
     forbiddenChannels.add(channelId);
   }
 
+  /** Undoes {@link #forbidPosting}. */
+  public void allowPosting(String channelId) {
+    forbiddenChannels.remove(channelId);
+  }
+
   public boolean awaitIdentified(Duration timeout) throws InterruptedException {
     return gateway.awaitIdentified(timeout.toSeconds());
   }
@@ -463,9 +468,14 @@ public final class FakeDiscord implements AutoCloseable {
     message.putArray("mention_roles");
     message.put("pinned", false);
     message.put("flags", payload == null ? 0 : payload.path("flags").asInt(0));
-    message.set(
-        "embeds",
-        payload != null && payload.has("embeds") ? payload.get("embeds") : DiscordJson.array());
+    ArrayNode embeds = message.putArray("embeds");
+    if (payload != null) {
+      for (JsonNode embed : payload.path("embeds")) {
+        ObjectNode copy = ((ObjectNode) embed).deepCopy();
+        copy.put("type", "rich");
+        embeds.add(copy);
+      }
+    }
     message.set(
         "components",
         payload != null && payload.has("components")
