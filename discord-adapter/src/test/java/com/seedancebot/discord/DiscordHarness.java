@@ -29,23 +29,33 @@ final class DiscordHarness implements AutoCloseable {
   final DiscordChatPort port;
 
   DiscordHarness() throws Exception {
+    this(port -> null);
+  }
+
+  /**
+   * @param core builds the core behind the adapter from its chat port; null = the recording double
+   */
+  DiscordHarness(
+      java.util.function.Function<DiscordChatPort, com.seedancebot.core.chat.BotInbox> core)
+      throws Exception {
     fake = FakeDiscord.start();
     DiscordSettings settings =
         DiscordSettings.of(
                 FakeDiscord.TOKEN, URI.create(fake.apiUrl()), URI.create(fake.gatewayUrl()))
             .withGuildIds(List.of(FakeDiscord.GUILD_ID));
+    runner = new DiscordBotRunner(settings, new DiscordCommands(messages).all());
+    port = new DiscordChatPort(runner::jda, registry, messages, settings);
+    com.seedancebot.core.chat.BotInbox built = core.apply(port);
     DiscordCommandReader reader =
         new DiscordCommandReader(messages, new AttachmentRules(settings.attachmentLimits()));
     SlashCommandListener listener =
         new SlashCommandListener(
-            inbox,
+            built == null ? inbox : built,
             reader,
             registry,
             new ModelChoices(ModelCatalog.standard(), Set.of()),
             messages,
             executor);
-    runner = new DiscordBotRunner(settings, new DiscordCommands(messages).all());
-    port = new DiscordChatPort(runner::jda, registry, messages, settings);
     runner.start(List.of(listener));
     runner.awaitReady();
   }
