@@ -2,7 +2,9 @@ package com.seedancebot.app.discord;
 
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.request.ModelFamily;
 import com.seedancebot.discord.AttachmentRules;
 import com.seedancebot.discord.DiscordBotRunner;
 import com.seedancebot.discord.DiscordChatPort;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -100,14 +103,18 @@ public class DiscordConfiguration {
       DiscordSettings settings,
       InteractionRegistry<InteractionHook> interactions,
       ObjectProvider<ModelCatalog> catalog,
+      ObjectProvider<ProviderRouter> router,
       ObjectProvider<Messages> messages,
       ExecutorService discordInteractionExecutor) {
     Messages texts = messages.getIfAvailable(Messages::new);
+    // Offer the models of the configured providers only (all of the catalogue without a router).
+    Set<ModelFamily> families =
+        router.stream().flatMap(r -> r.families().stream()).collect(Collectors.toSet());
     return new SlashCommandListener(
         inbox,
         new DiscordCommandReader(texts, new AttachmentRules(settings.attachmentLimits())),
         interactions,
-        new ModelChoices(catalog.getIfAvailable(ModelCatalog::standard), Set.of()),
+        new ModelChoices(catalog.getIfAvailable(ModelCatalog::standard), families),
         texts,
         discordInteractionExecutor);
   }
