@@ -232,10 +232,13 @@
     setData(node, 'jobId', m.jobId);
     setData(node, 'state', m.jobState);
     setData(node, 'replyTo', m.replyTo);
-    node.setAttribute('aria-label', m.sender === 'user' ? T.you : T.bot);
 
     var bubble = document.createElement('div');
     bubble.className = 'bubble';
+    var who = document.createElement('span');
+    who.className = 'sender visually-hidden';
+    who.textContent = (m.sender === 'user' ? T.you : T.bot) + ': ';
+    bubble.appendChild(who);
 
     if (m.sender === 'user') { appendFiles(bubble, m); }
     if (m.kind === 'video' && m.video) { bubble.appendChild(videoOf(m.video, oldVideo)); }
@@ -368,7 +371,7 @@
     if (isNaN(started)) { return; }
     var seconds = Math.max(0, Math.floor((Date.now() + serverOffset - started) / 1000));
     var text = Math.floor(seconds / 60) + ':' + ('0' + (seconds % 60)).slice(-2);
-    span.textContent = '\u23F1 ' + text + ' ' + T.elapsed;
+    span.textContent = text + ' ' + T.elapsed;
   }
 
   function tickAll() {

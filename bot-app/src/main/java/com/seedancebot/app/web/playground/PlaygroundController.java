@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,8 @@ public class PlaygroundController {
   private final PlaygroundInboxRelay relay;
   private final Clock clock;
 
+  /** For Spring: uses the application's {@link Clock} bean when there is one, else UTC. */
+  @Autowired
   public PlaygroundController(
       JdbcPlaygroundTranscript transcript,
       PlaygroundInboxRelay relay,
