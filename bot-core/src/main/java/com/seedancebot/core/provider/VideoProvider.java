@@ -23,6 +23,14 @@ public interface VideoProvider {
   /** How many tasks this provider may have queued or running at once. */
   int maxConcurrentTasks();
 
+  /**
+   * Whether images and audio may be sent inline as base64 {@code data:} URLs (Ark) instead of
+   * signed links; false by default.
+   */
+  default boolean acceptsInlineMedia() {
+    return false;
+  }
+
   /** Creates a task and returns the provider's task id. */
   String submit(SubmitRequest request);
 

@@ -46,13 +46,17 @@ public record GenerationRequest(
     return media.stream().filter(m -> m.kind() == kind && m.role() == role).toList();
   }
 
-  /** This request with every unset option replaced by the model's default. */
+  /**
+   * This request with every unset option replaced by the model's default (the ratio default depends
+   * on whether media is attached: 1.0 models use {@code 16:9} for text and {@code adaptive} for
+   * images).
+   */
   public GenerationRequest withDefaults(Capabilities caps) {
     return new GenerationRequest(
         modelId,
         prompt,
         durationSeconds != null ? durationSeconds : caps.defaultDuration(),
-        ratio != null ? ratio : caps.defaultRatio(),
+        ratio != null ? ratio : caps.defaultRatio(!media.isEmpty()),
         resolution != null ? resolution : caps.defaultResolution(),
         generateAudio != null ? generateAudio : caps.audio() && caps.defaultAudio(),
         seed,

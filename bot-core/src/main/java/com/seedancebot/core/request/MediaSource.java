@@ -1,5 +1,7 @@
 package com.seedancebot.core.request;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Objects;
 
 /**
@@ -7,6 +9,11 @@ import java.util.Objects;
  * its own asset store (re-hosted from a chat attachment); a {@link ProviderAsset} is an approved
  * {@code asset://} id that only some models accept.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = MediaSource.Stored.class, name = "stored"),
+  @JsonSubTypes.Type(value = MediaSource.ProviderAsset.class, name = "asset")
+})
 public sealed interface MediaSource {
 
   /** A file in the bot's {@code AssetStore}, addressed by its opaque id. */

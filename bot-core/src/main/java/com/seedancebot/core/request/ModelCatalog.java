@@ -1,13 +1,19 @@
 package com.seedancebot.core.request;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every model of PROVIDERS.md for the three API families, with its capabilities. Immutable and
- * thread-safe. Lookups accept the exact id or the short alias, case-insensitively.
+ * thread-safe. Lookups accept the exact id or the short alias, case-insensitively; within a family
+ * every id and alias names exactly one model (checked on construction).
+ *
+ * <p>Aliases: Ark {@code 2.0 fast 1.5 pro pro-fast lite lite-i2v} (BytePlus ids the same with a
+ * {@code bp-} prefix); gateway {@code 2.0 fast face fast-face pro pro-fast}; GlobalAiOpc {@code 2.0
+ * fast pro fast-pro}.
  */
 public final class ModelCatalog {
 
@@ -15,36 +21,12 @@ public final class ModelCatalog {
 
   public ModelCatalog(List<ModelSpec> models) {
     this.models = List.copyOf(models);
+    requireUniqueNames(this.models);
   }
 
   /** The catalogue of PROVIDERS.md. */
   public static ModelCatalog standard() {
-    Capabilities v20 =
-        new Capabilities(
-            4,
-            15,
-            true,
-            5,
-            Set.of("16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive"),
-            "adaptive",
-            Set.of("480p", "720p", "1080p"),
-            "720p",
-            true,
-            true,
-            true,
-            true,
-            true,
-            9,
-            3,
-            3,
-            false,
-            false,
-            true,
-            true);
-    return new ModelCatalog(
-        List.of(
-            new ModelSpec(
-                "doubao-seedance-2-0-260128", ModelFamily.ARK, "2.0", "Seedance 2.0", v20)));
+    return new ModelCatalog(StandardModels.all());
   }
 
   public List<ModelSpec> all() {
@@ -60,12 +42,9 @@ public final class ModelCatalog {
     if (idOrAlias == null) {
       return Optional.empty();
     }
-    String wanted = idOrAlias.strip().toLowerCase(Locale.ROOT);
+    String wanted = normalize(idOrAlias);
     return family(family).stream()
-        .filter(
-            m ->
-                m.id().toLowerCase(Locale.ROOT).equals(wanted)
-                    || m.alias().toLowerCase(Locale.ROOT).equals(wanted))
+        .filter(m -> normalize(m.id()).equals(wanted) || normalize(m.alias()).equals(wanted))
         .findFirst();
   }
 
@@ -79,5 +58,22 @@ public final class ModelCatalog {
         };
     return find(family, id)
         .orElseThrow(() -> new IllegalStateException("no default model for " + family));
+  }
+
+  private static String normalize(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static void requireUniqueNames(List<ModelSpec> models) {
+    Map<String, ModelSpec> seen = new HashMap<>();
+    for (ModelSpec m : models) {
+      for (String name : new String[] {m.id(), m.alias()}) {
+        ModelSpec other = seen.putIfAbsent(m.family() + "/" + normalize(name), m);
+        if (other != null && other != m) {
+          throw new IllegalArgumentException(
+              "'" + name + "' names both " + other.id() + " and " + m.id());
+        }
+      }
+    }
   }
 }

@@ -16,4 +16,14 @@ public record ValidationProblem(String code, List<Object> args) {
   public static ValidationProblem of(String code, Object... args) {
     return new ValidationProblem(code, List.of(args));
   }
+
+  /** The message key of this problem in the {@code problems} bundles. */
+  public String messageKey() {
+    return "problem." + code;
+  }
+
+  /** The arguments as the array {@code Messages.get} takes. */
+  public Object[] argsArray() {
+    return args.toArray();
+  }
 }

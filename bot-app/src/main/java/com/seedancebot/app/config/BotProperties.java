@@ -1,0 +1,33 @@
+package com.seedancebot.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code bot} settings: where the outside world reaches this bot ({@code BOT_PUBLIC_URL}),
+ * where it keeps its data ({@code BOT_DATA_DIR}), how often tasks are polled ({@code
+ * BOT_POLL_INTERVAL}) and how often the pipeline's scheduler ticks.
+ */
+@ConfigurationProperties("bot")
+public record BotProperties(
+    URI publicUrl, Path dataDir, Duration pollInterval, Duration tickInterval) {
+  public BotProperties {
+    if (publicUrl == null) {
+      publicUrl = URI.create("http://localhost:8080");
+    }
+    dataDir = dataDir == null ? Path.of("data") : dataDir;
+    pollInterval = pollInterval == null ? Duration.ofSeconds(3) : pollInterval;
+    tickInterval = tickInterval == null ? Duration.ofMillis(250) : tickInterval;
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("BOT_POLL_INTERVAL must be positive");
+    }
+  }
+
+  /** Whether the public URL was set to something reachable from outside this machine. */
+  public boolean publiclyReachable() {
+    String host = publicUrl.getHost();
+    return host != null && !host.equals("localhost") && !host.startsWith("127.");
+  }
+}

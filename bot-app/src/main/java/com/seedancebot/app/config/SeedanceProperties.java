@@ -1,0 +1,63 @@
+package com.seedancebot.app.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code seedance} settings: which provider family runs videos ({@code SEEDANCE_PROVIDER}),
+ * where it is ({@code SEEDANCE_BASE_URL}), its key ({@code SEEDANCE_API_KEY} or {@code
+ * ARK_API_KEY}, never logged), the default model ({@code SEEDANCE_MODEL}), the concurrency the
+ * account grants, and the simulator's behaviour. {@code providers} lists further providers (in
+ * {@code application.yml}) that run beside the first.
+ */
+@ConfigurationProperties("seedance")
+public record SeedanceProperties(
+    String provider,
+    String baseUrl,
+    String apiKey,
+    String model,
+    Integer maxConcurrentTasks,
+    Simulator simulator,
+    List<Extra> providers) {
+
+  public SeedanceProperties {
+    provider =
+        provider == null || provider.isBlank() ? "simulator" : provider.strip().toLowerCase();
+    maxConcurrentTasks = maxConcurrentTasks == null ? 3 : maxConcurrentTasks;
+    if (maxConcurrentTasks < 1) {
+      throw new IllegalArgumentException("seedance.max-concurrent-tasks must be at least 1");
+    }
+    simulator = simulator == null ? new Simulator(null, null, null) : simulator;
+    providers = providers == null ? List.of() : List.copyOf(providers);
+  }
+
+  /** How the embedded simulator behaves. */
+  public record Simulator(Duration queueLatency, Duration runLatency, Double failureRate) {
+    public Simulator {
+      queueLatency = queueLatency == null ? Duration.ofSeconds(1) : queueLatency;
+      runLatency = runLatency == null ? Duration.ofSeconds(3) : runLatency;
+      failureRate = failureRate == null ? 0.0 : failureRate;
+      if (failureRate < 0 || failureRate > 1) {
+        throw new IllegalArgumentException("seedance.simulator.failure-rate must be within 0..1");
+      }
+    }
+  }
+
+  /** A further provider: same fields as the first one. */
+  public record Extra(
+      String name, String provider, String baseUrl, String apiKey, Integer maxConcurrentTasks) {}
+
+  @Override
+  public String toString() {
+    return "SeedanceProperties[provider="
+        + provider
+        + ", baseUrl="
+        + baseUrl
+        + ", model="
+        + model
+        + ", apiKey="
+        + (apiKey == null || apiKey.isBlank() ? "unset" : "***")
+        + "]";
+  }
+}

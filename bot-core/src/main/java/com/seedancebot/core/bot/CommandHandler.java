@@ -1,0 +1,158 @@
+package com.seedancebot.core.bot;
+
+import com.seedancebot.core.chat.BotInbox;
+import com.seedancebot.core.chat.ButtonAction;
+import com.seedancebot.core.chat.ChatCommand;
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.ChatRequest;
+import com.seedancebot.core.chat.CommandParser;
+import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ParseResult;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.chat.VideoOptions;
+import com.seedancebot.core.delivery.ChatDeliveryException;
+import com.seedancebot.core.delivery.ChatPorts;
+import com.seedancebot.core.job.Acceptance;
+import com.seedancebot.core.job.JobService;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.request.MediaInput;
+import com.seedancebot.core.request.ModelSpec;
+import com.seedancebot.core.request.ValidationProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's {@link BotInbox}: parses chat text with the shared grammar, runs each command and
+ * answers through the platform's chat port. Every bad input gets a friendly message listing all
+ * problems; nothing is spent before a request is known to be valid. Thread-safe; calls block on
+ * attachment downloads and the database.
+ */
+public final class CommandHandler implements BotInbox {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
+
+  private final CommandParser parser;
+  private final ChatPorts ports;
+  private final Replies replies;
+  private final JobService jobs;
+  private final AttachmentIntake intake;
+  private final ModelChooser models;
+  private final InfoCommands info;
+  private final FollowUps followUps;
+
+  public CommandHandler(
+      CommandParser parser,
+      ChatPorts ports,
+      Replies replies,
+      JobService jobs,
+      AttachmentIntake intake,
+      ModelChooser models,
+      InfoCommands info,
+      FollowUps followUps) {
+    this.parser = parser;
+    this.ports = ports;
+    this.replies = replies;
+    this.jobs = jobs;
+    this.intake = intake;
+    this.models = models;
+    this.info = info;
+    this.followUps = followUps;
+  }
+
+  @Override
+  public void onMessage(
+      UserRef user, ChatRef chat, String messageId, String text, List<IncomingAttachment> files) {
+    ParseResult parsed = parser.parse(text);
+    if (parsed instanceof ParseResult.Parsed p) {
+      onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
+    } else if (parsed instanceof ParseResult.Malformed m) {
+      reply(user, chat, messageId, replies.problems(user.locale(), m.problems()));
+    }
+  }
+
+  @Override
+  public void onCommand(ChatRequest request) {
+    try {
+      String answer = answer(request);
+      if (answer != null) {
+        reply(request.user(), request.chat(), request.messageId(), answer);
+      }
+    } catch (RuntimeException e) {
+      log.error("Command from {} failed", request.user().key(), e);
+      reply(request.user(), request.chat(), request.messageId(), replies.internalError(request.user().locale()));
+    }
+  }
+
+  @Override
+  public void onButton(
+      UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId) {
+    try {
+      String answer =
+          switch (action) {
+            case CANCEL -> info.cancel(user, chat, jobId);
+            case REROLL -> followUps.reroll(user, chat, messageId, jobId);
+            case CONTINUE -> followUps.continueFrom(user, chat, messageId, jobId);
+          };
+      if (answer != null) {
+        reply(user, chat, messageId, answer);
+      }
+    } catch (RuntimeException e) {
+      log.error("Button {} on job {} failed", action, jobId, e);
+      reply(user, chat, messageId, replies.internalError(user.locale()));
+    }
+  }
+
+  /** Runs a command; returns the text to reply with, or null when the reply was already sent. */
+  private String answer(ChatRequest r) {
+    ChatCommand c = r.command();
+    if (c instanceof ChatCommand.Video v) {
+      return video(r, v);
+    } else if (c instanceof ChatCommand.Jobs) {
+      return info.jobs(r.user());
+    } else if (c instanceof ChatCommand.Cancel cancel) {
+      return info.cancel(r.user(), r.chat(), cancel.jobId());
+    } else if (c instanceof ChatCommand.Quota) {
+      return info.quota(r.user(), r.chat());
+    } else if (c instanceof ChatCommand.Models) {
+      return info.models(r.user());
+    } else if (c instanceof ChatCommand.Settings s) {
+      return info.settings(r.user(), r.chat(), s.defaults());
+    } else {
+      return info.help(r.user(), r.chat());
+    }
+  }
+
+  private String video(ChatRequest r, ChatCommand.Video v) {
+    VideoOptions o = v.options();
+    List<ValidationProblem> problems = new ArrayList<>();
+    Optional<ModelSpec> model = models.choose(r.chat(), o.model());
+    if (model.isEmpty()) {
+      problems.add(models.unknownModelProblem(o.model()));
+    }
+    AttachmentIntake.Result files = intake.take(r.attachments());
+    problems.addAll(files.problems());
+    if (!problems.isEmpty()) {
+      return replies.problems(r.user().locale(), problems);
+    }
+    List<MediaInput> media = MediaRoles.assign(files.stored(), o.assetIds(), o.ref());
+    GenerationRequest request = models.request(r.chat(), model.get(), v.prompt(), o, media);
+    Acceptance acceptance = jobs.submit(r.user(), r.chat(), r.messageId(), request, model.get());
+    return followUps.announce(r.user(), acceptance);
+  }
+
+  private void reply(UserRef user, ChatRef chat, String replyTo, String text) {
+    var port = ports.forPlatform(chat.platform());
+    if (port.isEmpty()) {
+      log.warn("No chat surface for {}; reply dropped", chat.platform());
+      return;
+    }
+    try {
+      port.get().sendText(chat, replyTo, text);
+    } catch (ChatDeliveryException e) {
+      log.warn("Reply to {} on {} failed: {}", user.key(), chat.platform(), e.getMessage());
+    }
+  }
+}

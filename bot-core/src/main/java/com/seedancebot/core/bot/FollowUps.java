@@ -1,0 +1,122 @@
+package com.seedancebot.core.bot;
+
+import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.delivery.StatusReporter;
+import com.seedancebot.core.job.Acceptance;
+import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobService;
+import com.seedancebot.core.quota.QuotaTextFormatter;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.request.MediaInfo;
+import com.seedancebot.core.request.MediaInput;
+import com.seedancebot.core.request.MediaKind;
+import com.seedancebot.core.request.MediaRole;
+import com.seedancebot.core.request.MediaSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * What happens after a request is decided, and the buttons on a finished video: announcing an
+ * accepted job with its status message (or explaining a refusal), Reroll (the same request with a
+ * new seed) and Continue (the last frame becomes the first frame of a new job).
+ */
+public final class FollowUps {
+
+  private final JobService jobs;
+  private final StatusReporter status;
+  private final Replies replies;
+  private final QuotaTextFormatter quotaTexts;
+  private final ModelChooser models;
+  private final AssetStore assets;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  public FollowUps(
+      JobService jobs,
+      StatusReporter status,
+      Replies replies,
+      QuotaTextFormatter quotaTexts,
+      ModelChooser models,
+      AssetStore assets,
+      Clock clock,
+      RandomGenerator random) {
+    this.jobs = jobs;
+    this.status = status;
+    this.replies = replies;
+    this.quotaTexts = quotaTexts;
+    this.models = models;
+    this.assets = assets;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Shows an accepted job's status message, or returns the text explaining the refusal. */
+  public String announce(UserRef user, Acceptance acceptance) {
+    Locale l = user.locale();
+    if (acceptance instanceof Acceptance.Accepted a) {
+      status.report(a.job(), a.queuePosition());
+      return null;
+    } else if (acceptance instanceof Acceptance.Invalid invalid) {
+      return replies.problems(l, invalid.problems());
+    } else {
+      return quotaTexts.denial(l, ((Acceptance.OverQuota) acceptance).denial(), clock.instant());
+    }
+  }
+
+  /** The same request again with a new seed. */
+  public String reroll(UserRef user, ChatRef chat, String messageId, String jobId) {
+    var original = jobs.find(jobId);
+    if (original.isEmpty()) {
+      return replies.text(user.locale(), "button.job_not_found", jobId);
+    }
+    Job job = original.get();
+    var model = models.find(job.request().modelId());
+    if (model.isEmpty()) {
+      return replies.text(user.locale(), "button.model_gone");
+    }
+    long seed = random.nextLong(0, 4_294_967_296L);
+    return announce(user, jobs.submit(user, chat, messageId, job.request().withSeed(seed), model.get()));
+  }
+
+  /** A new job whose first frame is this job's last frame, with the same prompt and options. */
+  public String continueFrom(UserRef user, ChatRef chat, String messageId, String jobId) {
+    var original = jobs.find(jobId);
+    if (original.isEmpty()) {
+      return replies.text(user.locale(), "button.job_not_found", jobId);
+    }
+    Job job = original.get();
+    if (job.result() == null || job.result().lastFrameAssetId() == null) {
+      return replies.text(user.locale(), "button.no_last_frame", jobId);
+    }
+    var model = models.find(job.request().modelId());
+    if (model.isEmpty()) {
+      return replies.text(user.locale(), "button.model_gone");
+    }
+    String frame = job.result().lastFrameAssetId();
+    MediaInfo info =
+        // The provider made this frame itself, so its size always fits the model: no size checks.
+        new MediaInfo("image/png", size(frame), null, null, null, null);
+    GenerationRequest r = job.request();
+    GenerationRequest next =
+        new GenerationRequest(
+            r.modelId(), r.prompt(), r.durationSeconds(), r.ratio(), r.resolution(),
+            r.generateAudio(), null, true, r.watermark(), false,
+            List.of(new MediaInput(MediaRole.FIRST_FRAME, MediaKind.IMAGE, new MediaSource.Stored(frame), info)));
+    return announce(user, jobs.submit(user, chat, messageId, next, model.get()));
+  }
+
+  private long size(String assetId) {
+    try {
+      return Files.size(assets.path(assetId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package com.seedancebot.core.bot;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.HelpText;
+import com.seedancebot.core.chat.ModelListFormatter;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.chat.VideoOptions;
+import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.job.CancelResult;
+import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobService;
+import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.quota.QuotaLedger;
+import com.seedancebot.core.quota.QuotaTextFormatter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The commands that answer with text: {@code /jobs}, {@code /cancel}, {@code /quota}, {@code
+ * /models}, {@code /settings} and {@code /help}. Each returns the reply in the caller's language.
+ */
+public final class InfoCommands {
+
+  private static final int RECENT_JOBS = 10;
+
+  private final JobService jobs;
+  private final JobTexts jobTexts;
+  private final QuotaLedger quota;
+  private final QuotaTextFormatter quotaTexts;
+  private final ModelChooser models;
+  private final ModelListFormatter modelList;
+  private final HelpText help;
+  private final ChatSettingsStore settings;
+  private final Replies replies;
+  private final Clock clock;
+
+  public InfoCommands(
+      JobService jobs,
+      JobTexts jobTexts,
+      QuotaLedger quota,
+      QuotaTextFormatter quotaTexts,
+      ModelChooser models,
+      ModelListFormatter modelList,
+      HelpText help,
+      ChatSettingsStore settings,
+      Replies replies,
+      Clock clock) {
+    this.jobs = jobs;
+    this.jobTexts = jobTexts;
+    this.quota = quota;
+    this.quotaTexts = quotaTexts;
+    this.models = models;
+    this.modelList = modelList;
+    this.help = help;
+    this.settings = settings;
+    this.replies = replies;
+    this.clock = clock;
+  }
+
+  public String jobs(UserRef user) {
+    List<Job> recent = jobs.recent(user, RECENT_JOBS);
+    Locale l = user.locale();
+    if (recent.isEmpty()) {
+      return replies.text(l, "jobs.none");
+    }
+    StringBuilder text = new StringBuilder(replies.text(l, "jobs.header"));
+    for (Job job : recent) {
+      Integer position = job.state() == JobState.QUEUED ? jobs.queuePosition(job.id()).orElse(null) : null;
+      text.append('\n').append(jobTexts.listLine(job, position, clock.instant()));
+    }
+    return text.toString();
+  }
+
+  public String cancel(UserRef user, ChatRef chat, String jobId) {
+    CancelResult result = jobs.cancel(user, chat, jobId);
+    String key = "cancel." + result.name().toLowerCase(Locale.ROOT);
+    return replies.text(user.locale(), key, jobId);
+  }
+
+  public String quota(UserRef user, ChatRef chat) {
+    var snapshot = quota.remaining(user.key(), chat.quotaKey(), clock.instant());
+    return quotaTexts.snapshot(user.locale(), snapshot, clock.instant());
+  }
+
+  public String models(UserRef user) {
+    return modelList.render(user.locale(), models.offered());
+  }
+
+  public String settings(UserRef user, ChatRef chat, VideoOptions changes) {
+    Locale l = user.locale();
+    boolean anyChange =
+        changes != null
+            && (changes.duration() != null
+                || changes.ratio() != null
+                || changes.resolution() != null
+                || changes.model() != null
+                || changes.audio() != null);
+    if (!anyChange) {
+      return describe(l, settings.find(chat).orElse(VideoOptions.none()));
+    }
+    if (!user.admin()) {
+      return replies.text(l, "settings.admins_only");
+    }
+    if (changes.model() != null && models.find(changes.model()).isEmpty()) {
+      return replies.problems(l, List.of(models.unknownModelProblem(changes.model())));
+    }
+    VideoOptions merged = settings.merge(chat, changes, clock.millis());
+    return replies.text(l, "settings.saved") + "\n" + describe(l, merged);
+  }
+
+  public String help(UserRef user, ChatRef chat) {
+    return help.render(user.locale(), chat.platform());
+  }
+
+  private String describe(Locale l, VideoOptions d) {
+    String none = replies.text(l, "settings.unset");
+    return replies.text(
+        l,
+        "settings.current",
+        d.model() == null ? none : d.model(),
+        d.ratio() == null ? none : d.ratio(),
+        d.resolution() == null ? none : d.resolution(),
+        d.duration() == null ? none : d.duration().toString(),
+        d.audio() == null ? none : d.audio().toString());
+  }
+}

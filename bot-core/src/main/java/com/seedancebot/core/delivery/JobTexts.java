@@ -1,0 +1,140 @@
+package com.seedancebot.core.delivery;
+
+import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.job.Job;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.request.ModelSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Renders what users read about a job — status lines, the result caption, the {@code /jobs} line —
+ * in the owner's language. Pure functions of the job and the time; thread-safe.
+ */
+public final class JobTexts {
+
+  private static final int PROMPT_EXCERPT = 120;
+
+  private final Messages messages;
+  private final ModelCatalog catalog;
+
+  public JobTexts(Messages messages, ModelCatalog catalog) {
+    this.messages = messages;
+    this.catalog = catalog;
+  }
+
+  /** The status message text for the job's current state. */
+  public String status(Job job, Integer queuePosition, Instant now) {
+    Locale l = job.owner().locale();
+    String head =
+        switch (job.state()) {
+          case QUEUED ->
+              queuePosition == null
+                  ? messages.get(l, "status.queued.retry", job.id())
+                  : messages.get(l, "status.queued", job.id(), queuePosition);
+          case SUBMITTED -> messages.get(l, "status.submitted", job.id());
+          case RUNNING ->
+              messages.get(l, "status.running", job.id(), elapsed(job.submittedAt(), now));
+          case SUCCEEDED -> messages.get(l, "status.succeeded", job.id());
+          case FAILED -> messages.get(l, "status.failed", job.id(), reason(job));
+          case EXPIRED -> messages.get(l, "status.expired", job.id());
+          case CANCELLED -> messages.get(l, "status.cancelled", job.id());
+        };
+    return head + "\n" + summary(job);
+  }
+
+  /** One line: model, duration, resolution, ratio, estimated tokens. */
+  public String summary(Job job) {
+    GenerationRequest r = job.request();
+    Locale l = job.owner().locale();
+    return messages.get(
+        l,
+        "job.summary",
+        modelLabel(r.modelId()),
+        duration(l, r.durationSeconds()),
+        r.resolution(),
+        r.ratio(),
+        job.estimatedTokens());
+  }
+
+  /** The caption under a delivered video. */
+  public String caption(Job job) {
+    Locale l = job.owner().locale();
+    var result = job.result();
+    return messages.get(
+        l,
+        "result.caption",
+        excerpt(job.request().prompt()),
+        modelLabel(job.request().modelId()),
+        String.format(Locale.ROOT, "%.1f", result.durationSeconds()),
+        result.seed() == null ? "-" : result.seed().toString(),
+        job.id());
+  }
+
+  /** The user-facing reason of a failed job. */
+  public String reason(Job job) {
+    String code = job.errorCode() == null ? "unknown" : job.errorCode();
+    Locale l = job.owner().locale();
+    String key = "error." + code;
+    return messages.has(Locale.ENGLISH, key)
+        ? messages.get(l, key)
+        : messages.get(l, "error.unknown");
+  }
+
+  /** One line of {@code /jobs}. */
+  public String listLine(Job job, Integer queuePosition, Instant now) {
+    Locale l = job.owner().locale();
+    String state = messages.get(l, "state." + job.state().name().toLowerCase(Locale.ROOT));
+    String extra =
+        queuePosition != null
+            ? messages.get(l, "jobs.position", queuePosition)
+            : job.result() != null && job.result().usageTokens() != null
+                ? messages.get(l, "jobs.usage", job.result().usageTokens())
+                : "";
+    return messages.get(
+        l,
+        "jobs.line",
+        job.id(),
+        state,
+        excerpt(job.request().prompt()),
+        extra,
+        ago(l, job.createdAt(), now));
+  }
+
+  private String modelLabel(String modelId) {
+    return catalog.all().stream()
+        .filter(m -> m.id().equals(modelId))
+        .map(ModelSpec::label)
+        .findFirst()
+        .orElse(modelId);
+  }
+
+  private String duration(Locale l, Integer seconds) {
+    return seconds == null || seconds < 0 ? messages.get(l, "job.duration.auto") : seconds + " s";
+  }
+
+  private static String elapsed(Instant since, Instant now) {
+    long s = since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds());
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  private String ago(Locale l, Instant then, Instant now) {
+    long minutes = Math.max(0, Duration.between(then, now).toMinutes());
+    if (minutes < 60) {
+      return messages.get(l, "time.minutes_ago", minutes);
+    }
+    return messages.get(l, "time.hours_ago", minutes / 60);
+  }
+
+  private static String excerpt(String prompt) {
+    if (prompt == null || prompt.isBlank()) {
+      return "—";
+    }
+    String oneLine = prompt.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= PROMPT_EXCERPT
+        ? oneLine
+        : oneLine.substring(0, PROMPT_EXCERPT - 1) + "…";
+  }
+}

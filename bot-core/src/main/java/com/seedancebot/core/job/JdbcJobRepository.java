@@ -1,0 +1,324 @@
+package com.seedancebot.core.job;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.request.GenerationRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link JobRepository} on plain JDBC (H2 or PostgreSQL, schema by Flyway {@code V1__jobs.sql}).
+ * Each statement runs in its own auto-committed transaction; guarded updates make every transition
+ * idempotent.
+ */
+public final class JdbcJobRepository implements JobRepository {
+
+  private static final String COLUMNS =
+      "id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin, chat_platform,"
+          + " chat_id, thread_id, server_id, request_message_id, model_id, request_json, state,"
+          + " provider_name, provider_task_id, status_message_id, estimated_tokens, created_at,"
+          + " submitted_at, finished_at, next_poll_at, attempts, error_code, video_asset_id,"
+          + " last_frame_asset_id, result_size, result_width, result_height, result_duration,"
+          + " result_seed, usage_tokens, delivered_at, callback_token";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM job ";
+  private static final String INSERT =
+      "INSERT INTO job (id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin,"
+          + " chat_platform, chat_id, thread_id, server_id, request_message_id, model_id,"
+          + " request_json, state, estimated_tokens, created_at, next_poll_at, attempts)"
+          + " VALUES (:id, :op, :ou, :on, :ol, :oa, :cp, :ci, :ti, :si, :rm, :model, :req, :state,"
+          + " :est, :created, :next, 0)";
+  private static final String NOT_FINAL = "('QUEUED','SUBMITTED','RUNNING')";
+  private static final String AT_PROVIDER = "('SUBMITTED','RUNNING')";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  public JdbcJobRepository(DataSource dataSource, JsonMapper json) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.json = json;
+  }
+
+  @Override
+  public boolean insert(Job job) {
+    try {
+      jdbc.sql(INSERT)
+          .param("id", job.id())
+          .param("op", job.owner().platform().name())
+          .param("ou", job.owner().userId())
+          .param("on", job.owner().displayName())
+          .param("ol", job.owner().locale().toLanguageTag())
+          .param("oa", job.owner().admin())
+          .param("cp", job.chat().platform().name())
+          .param("ci", job.chat().chatId())
+          .param("ti", job.chat().threadId())
+          .param("si", job.chat().serverId())
+          .param("rm", job.requestMessageId())
+          .param("model", job.request().modelId())
+          .param("req", json.writeValueAsString(job.request()))
+          .param("state", job.state().name())
+          .param("est", job.estimatedTokens())
+          .param("created", job.createdAt().toEpochMilli())
+          .param("next", job.nextPollAt().toEpochMilli())
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<Job> find(String id) {
+    return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(this::map).optional();
+  }
+
+  @Override
+  public List<Job> findQueued() {
+    return jdbc.sql(SELECT + "WHERE state = 'QUEUED' ORDER BY created_at, id")
+        .query(this::map)
+        .list();
+  }
+
+  @Override
+  public List<Job> findDueAtProvider(Instant now, int limit) {
+    return jdbc
+        .sql(
+            SELECT
+                + "WHERE state IN "
+                + AT_PROVIDER
+                + " AND next_poll_at <= ? ORDER BY next_poll_at")
+        .param(now.toEpochMilli())
+        .query(this::map)
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public int countAtProvider(String providerName) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM job WHERE state IN " + AT_PROVIDER + " AND provider_name = ?")
+        .param(providerName)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Override
+  public List<Job> findUndelivered(Instant now, int limit) {
+    return jdbc
+        .sql(
+            SELECT
+                + "WHERE delivered_at IS NULL AND state NOT IN "
+                + NOT_FINAL
+                + " AND next_poll_at <= ? ORDER BY finished_at")
+        .param(now.toEpochMilli())
+        .query(this::map)
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Job> findActive() {
+    return jdbc.sql(SELECT + "WHERE state IN " + NOT_FINAL + " ORDER BY created_at, id")
+        .query(this::map)
+        .list();
+  }
+
+  @Override
+  public List<Job> findRecentByOwner(UserRef owner, int limit) {
+    return jdbc
+        .sql(SELECT + "WHERE owner_platform = ? AND owner_user_id = ? ORDER BY created_at DESC, id")
+        .param(owner.platform().name())
+        .param(owner.userId())
+        .query(this::map)
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public Map<JobState, Long> countByState() {
+    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    for (JobState s : JobState.values()) {
+      counts.put(s, 0L);
+    }
+    jdbc.sql("SELECT state, COUNT(*) AS n FROM job GROUP BY state")
+        .query((rs, i) -> counts.put(JobState.valueOf(rs.getString("state")), rs.getLong("n")))
+        .list();
+    return counts;
+  }
+
+  @Override
+  public boolean markSubmitted(
+      String id,
+      String providerName,
+      String taskId,
+      String callbackToken,
+      Instant now,
+      Instant nextPoll) {
+    return jdbc.sql(
+                "UPDATE job SET state = 'SUBMITTED', provider_name = ?, provider_task_id = ?,"
+                    + " callback_token = ?, submitted_at = ?, next_poll_at = ?, attempts = 0"
+                    + " WHERE id = ? AND state = 'QUEUED'")
+            .params(
+                providerName,
+                taskId,
+                callbackToken,
+                now.toEpochMilli(),
+                nextPoll.toEpochMilli(),
+                id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean deferQueued(String id, int attempts, Instant nextTry) {
+    return jdbc.sql(
+                "UPDATE job SET attempts = ?, next_poll_at = ? WHERE id = ? AND state = 'QUEUED'")
+            .params(attempts, nextTry.toEpochMilli(), id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean updateAtProvider(String id, JobState state, int attempts, Instant nextPoll) {
+    if (!state.atProvider()) {
+      throw new IllegalArgumentException("not a provider state: " + state);
+    }
+    return jdbc.sql(
+                "UPDATE job SET state = ?, attempts = ?, next_poll_at = ? WHERE id = ? AND state IN "
+                    + AT_PROVIDER)
+            .params(state.name(), attempts, nextPoll.toEpochMilli(), id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean markSucceeded(String id, JobResult r, Instant now) {
+    return jdbc.sql(
+                "UPDATE job SET state = 'SUCCEEDED', finished_at = ?, next_poll_at = ?, attempts = 0,"
+                    + " video_asset_id = ?, last_frame_asset_id = ?, result_size = ?,"
+                    + " result_width = ?, result_height = ?, result_duration = ?, result_seed = ?,"
+                    + " usage_tokens = ? WHERE id = ? AND state IN "
+                    + NOT_FINAL)
+            .params(
+                now.toEpochMilli(),
+                now.toEpochMilli(),
+                r.videoAssetId(),
+                r.lastFrameAssetId(),
+                r.sizeBytes(),
+                r.width(),
+                r.height(),
+                r.durationSeconds(),
+                r.seed(),
+                r.usageTokens(),
+                id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean markFinished(String id, JobState state, String errorCode, Instant now) {
+    if (!state.isFinal() || state == JobState.SUCCEEDED) {
+      throw new IllegalArgumentException("use markSucceeded for " + state);
+    }
+    return jdbc.sql(
+                "UPDATE job SET state = ?, error_code = ?, finished_at = ?, next_poll_at = ?,"
+                    + " attempts = 0 WHERE id = ? AND state IN "
+                    + NOT_FINAL)
+            .params(state.name(), errorCode, now.toEpochMilli(), now.toEpochMilli(), id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void setStatusMessageId(String id, String statusMessageId) {
+    jdbc.sql("UPDATE job SET status_message_id = ? WHERE id = ?")
+        .params(statusMessageId, id)
+        .update();
+  }
+
+  @Override
+  public boolean markDelivered(String id, Instant now) {
+    return jdbc.sql("UPDATE job SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
+            .params(now.toEpochMilli(), id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void deferDelivery(String id, int attempts, Instant nextTry) {
+    jdbc.sql("UPDATE job SET attempts = ?, next_poll_at = ? WHERE id = ? AND delivered_at IS NULL")
+        .params(attempts, nextTry.toEpochMilli(), id)
+        .update();
+  }
+
+  @Override
+  public Optional<Job> findByCallbackToken(String token) {
+    return jdbc.sql(SELECT + "WHERE callback_token = ?").param(token).query(this::map).optional();
+  }
+
+  private Job map(ResultSet rs, int row) throws SQLException {
+    UserRef owner =
+        new UserRef(
+            Platform.valueOf(rs.getString("owner_platform")),
+            rs.getString("owner_user_id"),
+            rs.getString("owner_name"),
+            Locale.forLanguageTag(rs.getString("owner_locale")),
+            rs.getBoolean("owner_admin"));
+    ChatRef chat =
+        new ChatRef(
+            Platform.valueOf(rs.getString("chat_platform")),
+            rs.getString("chat_id"),
+            rs.getString("thread_id"),
+            rs.getString("server_id"));
+    String videoAsset = rs.getString("video_asset_id");
+    JobResult result =
+        videoAsset == null
+            ? null
+            : new JobResult(
+                videoAsset,
+                rs.getString("last_frame_asset_id"),
+                rs.getLong("result_size"),
+                rs.getInt("result_width"),
+                rs.getInt("result_height"),
+                rs.getDouble("result_duration"),
+                (Long) rs.getObject("result_seed", Long.class),
+                (Long) rs.getObject("usage_tokens", Long.class));
+    return new Job(
+        rs.getString("id"),
+        owner,
+        chat,
+        rs.getString("request_message_id"),
+        json.readValue(rs.getString("request_json"), GenerationRequest.class),
+        JobState.valueOf(rs.getString("state")),
+        rs.getString("provider_name"),
+        rs.getString("provider_task_id"),
+        rs.getString("status_message_id"),
+        rs.getLong("estimated_tokens"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        instant(rs, "submitted_at"),
+        instant(rs, "finished_at"),
+        Instant.ofEpochMilli(rs.getLong("next_poll_at")),
+        rs.getInt("attempts"),
+        rs.getString("error_code"),
+        result,
+        instant(rs, "delivered_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+}

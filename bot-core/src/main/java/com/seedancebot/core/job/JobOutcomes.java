@@ -1,0 +1,54 @@
+package com.seedancebot.core.job;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where jobs end: records the final state (guarded, so ending a job twice changes
+ * nothing) and settles or refunds its quota reservation. The outcome is then posted by {@code
+ * DeliveryService}. Thread-safe.
+ */
+public final class JobOutcomes {
+
+  private static final Logger log = LoggerFactory.getLogger(JobOutcomes.class);
+
+  private final JobRepository jobs;
+  private final QuotaSettlement quota;
+  private final Clock clock;
+
+  public JobOutcomes(JobRepository jobs, QuotaSettlement quota, Clock clock) {
+    this.jobs = jobs;
+    this.quota = quota;
+    this.clock = clock;
+  }
+
+  /** Ends a job without a result (FAILED, EXPIRED or CANCELLED) and refunds its quota. */
+  public boolean finish(Job job, JobState state, String errorCode) {
+    boolean applied = jobs.markFinished(job.id(), state, errorCode, clock.instant());
+    if (applied) {
+      log.info("Job {} ended {} ({})", job.id(), state, errorCode);
+    }
+    quota.refund(job.id());
+    return applied;
+  }
+
+  /** Ends a job with its stored result and settles its quota at the actual duration. */
+  public boolean succeed(Job job, JobResult result) {
+    boolean applied = jobs.markSucceeded(job.id(), result, clock.instant());
+    if (applied) {
+      log.info("Job {} succeeded ({} bytes)", job.id(), result.sizeBytes());
+    }
+    quota.settle(job.id(), (int) Math.ceil(result.durationSeconds()));
+    return applied;
+  }
+
+  /** Settles or refunds again; idempotent, used to repair a crash between the two steps. */
+  public void reconcile(Job job) {
+    if (job.state() == JobState.SUCCEEDED && job.result() != null) {
+      quota.settle(job.id(), (int) Math.ceil(job.result().durationSeconds()));
+    } else if (job.state().isFinal()) {
+      quota.refund(job.id());
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package com.seedancebot.core.job;
+
+import com.seedancebot.core.chat.UserRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of jobs. Every method is one transaction; transitions are guarded by the expected
+ * current state and return whether they applied, so a step repeated after a restart (or by a second
+ * instance) changes nothing.
+ */
+public interface JobRepository {
+
+  /** Stores a new job; returns false when the id is taken. */
+  boolean insert(Job job);
+
+  Optional<Job> find(String id);
+
+  /** Jobs waiting in the local queue, oldest first. */
+  List<Job> findQueued();
+
+  /** Jobs at the provider whose next poll is due, oldest first. */
+  List<Job> findDueAtProvider(Instant now, int limit);
+
+  /** How many jobs hold a slot at the named provider. */
+  int countAtProvider(String providerName);
+
+  /** Final jobs whose outcome has not been posted yet and whose next try is due. */
+  List<Job> findUndelivered(Instant now, int limit);
+
+  /** Every job that is not final (for status refreshes and metrics). */
+  List<Job> findActive();
+
+  /** The user's most recent jobs, newest first. */
+  List<Job> findRecentByOwner(UserRef owner, int limit);
+
+  /** Counts jobs per state (metrics). */
+  java.util.Map<JobState, Long> countByState();
+
+  /** QUEUED → SUBMITTED with the provider's task id and callback token. */
+  boolean markSubmitted(
+      String id,
+      String providerName,
+      String taskId,
+      String callbackToken,
+      Instant now,
+      Instant nextPoll);
+
+  /** QUEUED stays QUEUED: a transient submit failure, retried at {@code nextTry}. */
+  boolean deferQueued(String id, int attempts, Instant nextTry);
+
+  /** SUBMITTED/RUNNING → {@code state} (SUBMITTED or RUNNING) with the next poll time. */
+  boolean updateAtProvider(String id, JobState state, int attempts, Instant nextPoll);
+
+  /** A non-final job → SUCCEEDED with its stored result. */
+  boolean markSucceeded(String id, JobResult result, Instant now);
+
+  /** A non-final job → FAILED, EXPIRED or CANCELLED with a message code. */
+  boolean markFinished(String id, JobState state, String errorCode, Instant now);
+
+  /** Records the status message id shown for the job. */
+  void setStatusMessageId(String id, String statusMessageId);
+
+  /** Records that the outcome was posted; false when it already was. */
+  boolean markDelivered(String id, Instant now);
+
+  /** A failed delivery attempt, retried at {@code nextTry}. */
+  void deferDelivery(String id, int attempts, Instant nextTry);
+
+  /** The job a provider callback token belongs to. */
+  Optional<Job> findByCallbackToken(String token);
+}

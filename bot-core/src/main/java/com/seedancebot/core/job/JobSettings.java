@@ -1,0 +1,61 @@
+package com.seedancebot.core.job;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Timing of the job pipeline.
+ *
+ * @param pollInterval base interval between polls of a task ({@code BOT_POLL_INTERVAL})
+ * @param maxPollInterval the backoff never waits longer than this between polls
+ * @param maxLocalQueueTime a job still in the local queue after this long expires (refunded)
+ * @param maxProviderTime a job at the provider after this long expires (Ark's default 48 h)
+ * @param maxTransientFailures consecutive transient failures of one job before it fails for good
+ * @param resultLinkTtl lifetime of the signed links to results shown to users
+ * @param assetLinkTtl lifetime of the signed links to attachments given to providers
+ */
+public record JobSettings(
+    Duration pollInterval,
+    Duration maxPollInterval,
+    Duration maxLocalQueueTime,
+    Duration maxProviderTime,
+    int maxTransientFailures,
+    Duration resultLinkTtl,
+    Duration assetLinkTtl) {
+
+  public JobSettings {
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive");
+    }
+    if (maxPollInterval.compareTo(pollInterval) < 0) {
+      maxPollInterval = pollInterval;
+    }
+    if (maxTransientFailures < 1) {
+      throw new IllegalArgumentException("maxTransientFailures must be >= 1");
+    }
+  }
+
+  /** Sensible production defaults around a base poll interval. */
+  public static JobSettings defaults(Duration pollInterval) {
+    return new JobSettings(
+        pollInterval,
+        pollInterval.multipliedBy(8),
+        Duration.ofHours(6),
+        Duration.ofHours(48),
+        30,
+        Duration.ofDays(7),
+        Duration.ofHours(24));
+  }
+
+  /**
+   * Exponential backoff with jitter: attempt 0 waits about the base interval, each further attempt
+   * doubles it up to the maximum; {@code jitter} in [0,1) spreads the wait over 75–125 % so that
+   * many jobs do not retry in lockstep.
+   */
+  public Duration backoff(int attempt, double jitter) {
+    long base = pollInterval.toMillis();
+    long capped = Math.min(maxPollInterval.toMillis(), base << Math.min(Math.max(attempt, 0), 20));
+    return Duration.ofMillis((long) (capped * (0.75 + 0.5 * jitter)));
+  }
+}

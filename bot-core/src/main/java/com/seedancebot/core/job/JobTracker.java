@@ -1,0 +1,164 @@
+package com.seedancebot.core.job;
+
+import com.seedancebot.core.delivery.StatusReporter;
+import com.seedancebot.core.provider.ProviderException;
+import com.seedancebot.core.provider.ProviderRouter;
+import com.seedancebot.core.provider.ProviderTask;
+import com.seedancebot.core.provider.VideoProvider;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows jobs at their provider: polls every due task in as few requests as the provider allows
+ * (one batch per provider per tick), backs off while nothing changes, and ends each job once its
+ * task is final — copying a result into storage before the job counts as succeeded. Call {@link
+ * #tick()} from one scheduler thread; {@link #pollSoon(String)} is safe from any thread.
+ */
+public final class JobTracker {
+
+  private static final Logger log = LoggerFactory.getLogger(JobTracker.class);
+  private static final int BATCH = 500;
+  private static final int MAX_MISSING_POLLS = 5;
+
+  private final JobRepository jobs;
+  private final ProviderRouter router;
+  private final ResultCollector results;
+  private final JobOutcomes outcomes;
+  private final StatusReporter status;
+  private final JobSettings settings;
+  private final Clock clock;
+  private final DoubleSupplier jitter;
+
+  public JobTracker(
+      JobRepository jobs,
+      ProviderRouter router,
+      ResultCollector results,
+      JobOutcomes outcomes,
+      StatusReporter status,
+      JobSettings settings,
+      Clock clock,
+      DoubleSupplier jitter) {
+    this.jobs = jobs;
+    this.router = router;
+    this.results = results;
+    this.outcomes = outcomes;
+    this.status = status;
+    this.settings = settings;
+    this.clock = clock;
+    this.jitter = jitter;
+  }
+
+  /** Polls every job whose next poll is due. */
+  public void tick() {
+    Map<String, List<Job>> byProvider =
+        jobs.findDueAtProvider(clock.instant(), BATCH).stream()
+            .collect(
+                Collectors.groupingBy(Job::providerName, LinkedHashMap::new, Collectors.toList()));
+    byProvider.forEach(this::pollProvider);
+  }
+
+  /** Makes a job due now (a provider callback said something changed). */
+  public void pollSoon(String jobId) {
+    jobs.find(jobId)
+        .filter(j -> j.state().atProvider())
+        .ifPresent(j -> jobs.updateAtProvider(j.id(), j.state(), j.attempts(), clock.instant()));
+  }
+
+  private void pollProvider(String providerName, List<Job> due) {
+    VideoProvider provider = router.byName(providerName).orElse(null);
+    if (provider == null) {
+      log.warn(
+          "{} jobs wait for provider {}, which is not configured now", due.size(), providerName);
+      due.forEach(j -> defer(j, j.state(), j.attempts() + 1));
+      return;
+    }
+    Map<String, ProviderTask> tasks;
+    try {
+      tasks = provider.poll(due.stream().map(Job::providerTaskId).toList());
+    } catch (ProviderException e) {
+      if (e.kind() == ProviderException.Kind.OPERATOR) {
+        log.error("OPERATOR ACTION NEEDED: polling {} fails: {}", providerName, e.getMessage());
+      } else {
+        log.warn("Polling {} failed ({}), backing off", providerName, e.getMessage());
+      }
+      due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
+      return;
+    }
+    for (Job job : due) {
+      try {
+        follow(provider, job, tasks.get(job.providerTaskId()));
+      } catch (RuntimeException e) {
+        log.warn("Job {} could not be updated, retrying later", job.id(), e);
+        defer(job, job.state(), job.attempts() + 1);
+      }
+    }
+  }
+
+  private void follow(VideoProvider provider, Job job, ProviderTask task) {
+    Instant now = clock.instant();
+    if (job.submittedAt() != null
+        && job.submittedAt().plus(settings.maxProviderTime()).isBefore(now)) {
+      outcomes.finish(job, JobState.EXPIRED, "provider_expired");
+      return;
+    }
+    if (task == null) {
+      if (job.attempts() + 1 >= MAX_MISSING_POLLS) {
+        outcomes.finish(job, JobState.FAILED, "task_lost");
+      } else {
+        defer(job, job.state(), job.attempts() + 1);
+      }
+      return;
+    }
+    switch (task.state()) {
+      case QUEUED -> keepFollowing(job, JobState.SUBMITTED);
+      case RUNNING -> keepFollowing(job, JobState.RUNNING);
+      case SUCCEEDED -> collect(provider, job, task);
+      case FAILED -> outcomes.finish(job, JobState.FAILED, failureCode(task));
+      case EXPIRED -> outcomes.finish(job, JobState.EXPIRED, "provider_expired");
+      case CANCELLED -> outcomes.finish(job, JobState.CANCELLED, "cancelled");
+    }
+  }
+
+  private void keepFollowing(Job job, JobState state) {
+    boolean changed = state != job.state();
+    int unchangedPolls = changed ? 0 : job.attempts() + 1;
+    defer(job, state, unchangedPolls);
+    if (changed || state == JobState.RUNNING) {
+      jobs.find(job.id()).ifPresent(j -> status.report(j, null));
+    }
+  }
+
+  private void collect(VideoProvider provider, Job job, ProviderTask task) {
+    try {
+      outcomes.succeed(job, results.collect(provider, task));
+    } catch (IOException e) {
+      log.warn("Result of job {} could not be copied yet ({}), retrying", job.id(), e.getMessage());
+      defer(job, job.state(), job.attempts() + 1);
+    }
+  }
+
+  private static String failureCode(ProviderTask task) {
+    String code = task.errorCode() == null ? "" : task.errorCode();
+    return code.contains("SensitiveContentDetected") ? "content_refused" : "provider_failed";
+  }
+
+  private void defer(Job job, JobState state, int attempts) {
+    defer(job, state, attempts, null);
+  }
+
+  private void defer(Job job, JobState state, int attempts, ProviderException cause) {
+    var wait = settings.backoff(attempts, jitter.getAsDouble());
+    if (cause != null && cause.retryAfter() != null && cause.retryAfter().compareTo(wait) > 0) {
+      wait = cause.retryAfter();
+    }
+    jobs.updateAtProvider(job.id(), state, attempts, clock.instant().plus(wait));
+  }
+}

@@ -1,0 +1,56 @@
+package com.seedancebot.core.request;
+
+import static com.seedancebot.core.request.MediaKind.VIDEO;
+import static com.seedancebot.core.request.MediaRole.REFERENCE;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Estimates the tokens (and, when a price is configured, the money) a request will be billed,
+ * before it is sent: tokens = W × H × (24 × seconds + 1) / 1024 with the output size of
+ * PROVIDERS.md's table, {@code adaptive} taken as 16:9 and {@code -1} seconds as the model's
+ * longest. Unset options take the model's defaults. Expects a request the validator accepted.
+ * Stateless and thread-safe.
+ */
+public final class CostEstimator {
+
+  /** Output frames per second of every Seedance model. */
+  public static final int FRAMES_PER_SECOND = 24;
+
+  private final PriceTable prices;
+
+  public CostEstimator(PriceTable prices) {
+    this.prices = Objects.requireNonNull(prices, "prices");
+  }
+
+  /** An estimator without prices: tokens only. */
+  public CostEstimator() {
+    this(PriceTable.none());
+  }
+
+  public CostEstimate estimate(GenerationRequest request, ModelSpec model) {
+    Capabilities caps = model.capabilities();
+    GenerationRequest full = request.withDefaults(caps);
+    int seconds = full.durationSeconds() == -1 ? caps.maxDuration() : full.durationSeconds();
+    OutputSize size = OutputSize.of(model.series(), full.ratio(), full.resolution());
+    long tokens = tokens(size, seconds);
+    boolean referenceVideo = !full.media(VIDEO, REFERENCE).isEmpty();
+    Money cost =
+        prices
+            .priceOf(model.id())
+            .map(p -> p.perMillion(Boolean.TRUE.equals(full.generateAudio()), referenceVideo))
+            .map(
+                p ->
+                    new Money(
+                        BigDecimal.valueOf(tokens).multiply(p).movePointLeft(6), prices.currency()))
+            .orElse(null);
+    return new CostEstimate(size, seconds, tokens, cost);
+  }
+
+  /** Tokens billed for a clip of this size and length, rounded up to a whole token. */
+  public static long tokens(OutputSize size, int seconds) {
+    long units = size.pixels() * (FRAMES_PER_SECOND * (long) seconds + 1);
+    return (units + 1023) / 1024;
+  }
+}

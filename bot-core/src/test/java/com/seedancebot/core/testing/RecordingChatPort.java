@@ -1,0 +1,82 @@
+package com.seedancebot.core.testing;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.delivery.ChatDeliveryException;
+import com.seedancebot.core.delivery.ChatPort;
+import com.seedancebot.core.delivery.JobStatus;
+import com.seedancebot.core.delivery.VideoDelivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A chat surface for core tests: records every text, status and video the core sends, keeps the
+ * current text of each status message, and can be told to fail the next calls.
+ */
+public final class RecordingChatPort implements ChatPort {
+
+  /** One text message sent. */
+  public record SentText(ChatRef chat, String replyTo, String text) {}
+
+  private final Platform platform;
+  private final AtomicInteger ids = new AtomicInteger();
+  public final List<SentText> texts = new CopyOnWriteArrayList<>();
+  public final List<JobStatus> statusCalls = new CopyOnWriteArrayList<>();
+  public final Map<String, String> statusById = new ConcurrentHashMap<>();
+  public final List<VideoDelivery> videos = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failNext = new AtomicInteger();
+
+  public RecordingChatPort(Platform platform) {
+    this.platform = platform;
+  }
+
+  /** The next {@code n} calls throw a retryable {@link ChatDeliveryException}. */
+  public void failNext(int n) {
+    failNext.set(n);
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public String sendText(ChatRef chat, String replyToMessageId, String text) {
+    maybeFail();
+    texts.add(new SentText(chat, replyToMessageId, text));
+    return "m" + ids.incrementAndGet();
+  }
+
+  @Override
+  public String showStatus(JobStatus status) {
+    maybeFail();
+    statusCalls.add(status);
+    String id =
+        status.statusMessageId() != null ? status.statusMessageId() : "s" + ids.incrementAndGet();
+    statusById.put(id, status.text());
+    return id;
+  }
+
+  @Override
+  public void deliverVideo(VideoDelivery delivery) {
+    maybeFail();
+    videos.add(delivery);
+  }
+
+  /** Every text sent, in order. */
+  public List<String> allTexts() {
+    List<String> all = new ArrayList<>();
+    texts.forEach(t -> all.add(t.text()));
+    return all;
+  }
+
+  private void maybeFail() {
+    if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ChatDeliveryException("simulated outage", true, null, null);
+    }
+  }
+}
