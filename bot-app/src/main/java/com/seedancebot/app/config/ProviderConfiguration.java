@@ -42,8 +42,7 @@ public class ProviderConfiguration {
       Clock clock,
       ExecutorService simulatorRenderExecutor) {
     List<VideoProvider> providers = new ArrayList<>();
-    providers.add(
-        create(seedance.provider(), seedance, bot, clock, simulatorRenderExecutor));
+    providers.add(create(seedance.provider(), seedance, bot, clock, simulatorRenderExecutor));
     log.info("Video provider: {}", providers.get(0).name());
     return new ProviderRouter(providers);
   }

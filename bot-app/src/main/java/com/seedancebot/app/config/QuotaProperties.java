@@ -4,8 +4,8 @@ import com.seedancebot.core.quota.QuotaPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code bot.quota} settings: jobs and seconds of video per rolling day, per user, per chat
- * (a Discord server counts as one chat) and for the whole bot; 0 means unlimited.
+ * The {@code bot.quota} settings: jobs and seconds of video per rolling day, per user, per chat (a
+ * Discord server counts as one chat) and for the whole bot; 0 means unlimited.
  */
 @ConfigurationProperties("bot.quota")
 public record QuotaProperties(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.seedancebot.app.SeedanceBotApplication;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,24 +26,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on the simulator provider, used the way a person uses the playground: a
  * real Chromium types commands into the page at {@code /} and watches the transcript. Skipped only
  * when Debian's Chromium is not installed.
+ *
+ * <p>The port is chosen here rather than by {@code RANDOM_PORT}: the signed video links are built
+ * from {@code bot.public-url}, which must name the port before the server starts.
  */
-@SpringBootTest(classes = SeedanceBotApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = SeedanceBotApplication.class,
+    webEnvironment = WebEnvironment.DEFINED_PORT)
 class PlaygroundBrowserIT {
 
   private static final Duration VIDEO_TIMEOUT = Duration.ofSeconds(120);
   private static PlaygroundBrowser browser;
   private static Path dataDir;
 
-  @LocalServerPort int port;
+  private static int port;
 
   @DynamicPropertySource
   static void application(DynamicPropertyRegistry registry) throws IOException {
     dataDir = Files.createTempDirectory("playground-it-");
+    port = freePort();
+    registry.add("server.port", () -> port);
+    registry.add("bot.public-url", () -> "http://localhost:" + port);
     registry.add("bot.data-dir", dataDir::toString);
-    registry.add("BOT_DATA_DIR", dataDir::toString);
     registry.add("bot.poll-interval", () -> "200ms");
-    registry.add("BOT_POLL_INTERVAL", () -> "200ms");
-    registry.add("SEEDANCE_PROVIDER", () -> "simulator");
+    registry.add("seedance.provider", () -> "simulator");
   }
 
   @BeforeAll
@@ -118,6 +124,12 @@ class PlaygroundBrowserIT {
     WebElement input = browser.driver().findElement(By.id("composer-input"));
     input.sendKeys(text);
     input.sendKeys(Keys.ENTER);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static long readyState(WebElement video) {
