@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version, so {@link #since} returns every change exactly once, in order. Thread safe; several
  * instances may share the database.
  */
+@ConditionalOnPlayground
 @Component
 public class JdbcPlaygroundTranscript {
 

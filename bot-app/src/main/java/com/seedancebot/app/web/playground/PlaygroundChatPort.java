@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * that no longer exists is sent anew); a job's video is posted at most once, however often it is
  * delivered. Database failures become {@link ChatDeliveryException}s, retryable when transient.
  */
+@ConditionalOnPlayground
 @Component
 public class PlaygroundChatPort implements ChatPort {
 

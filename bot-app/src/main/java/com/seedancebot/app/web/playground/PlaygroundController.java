@@ -30,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
  * transcript, which the page polls with {@code since}. Bad input is answered with 4xx and {@code
  * {"error": "..."}} (see {@link PlaygroundErrors}).
  */
+@ConditionalOnPlayground
 @RestController
 @RequestMapping("/api/playground")
 public class PlaygroundController {

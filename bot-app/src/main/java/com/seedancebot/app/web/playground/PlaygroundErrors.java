@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartException;
  * Turns failures of {@link PlaygroundController} into {@code {"error": "..."}} answers with a 4xx
  * or 5xx status. Messages name what was wrong; internals stay in the log.
  */
+@ConditionalOnPlayground
 @RestControllerAdvice(assignableTypes = PlaygroundController.class)
 public class PlaygroundErrors {
 

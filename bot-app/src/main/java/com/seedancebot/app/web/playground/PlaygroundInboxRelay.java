@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * person in the chat; an unexpected failure of the core is logged and answered with a short apology
  * in the chat. Staged uploads are deleted once the core has handled the message.
  */
+@ConditionalOnPlayground
 @Component
 public class PlaygroundInboxRelay implements DisposableBean {
 

@@ -311,6 +311,30 @@ class PlaygroundControllerTest {
   }
 
   @Test
+  void aLongTranscriptComesInPagesWithoutLosingAChange() throws Exception {
+    int total = JdbcPlaygroundTranscript.PAGE_LIMIT + 1;
+    for (int i = 1; i <= total; i++) {
+      port.sendText(CHAT, null, "line " + i);
+    }
+
+    String first =
+        mvc.perform(get("/api/playground/messages").param("session", SESSION))
+            .andExpect(jsonPath("$.messages", hasSize(JdbcPlaygroundTranscript.PAGE_LIMIT)))
+            .andExpect(jsonPath("$.messages[0].text").value("line 1"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    long next = ((Number) JsonPath.read(first, "$.version")).longValue();
+
+    mvc.perform(
+            get("/api/playground/messages")
+                .param("session", SESSION)
+                .param("since", String.valueOf(next)))
+        .andExpect(jsonPath("$.messages", hasSize(1)))
+        .andExpect(jsonPath("$.messages[0].text").value("line " + total));
+  }
+
+  @Test
   void sessionsDoNotSeeEachOthersMessages() throws Exception {
     port.sendText(CHAT, null, "for session 1 only");
 
