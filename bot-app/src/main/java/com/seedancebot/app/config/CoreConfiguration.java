@@ -49,8 +49,6 @@ import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,9 +99,8 @@ public class CoreConfiguration {
   }
 
   @Bean
-  QuotaLedger quotaLedger(
-      DataSource dataSource, PlatformTransactionManager transactions, QuotaProperties quota) {
-    return new JdbcQuotaLedger(dataSource, new TransactionTemplate(transactions), quota.toPolicy());
+  QuotaLedger quotaLedger(DataSource dataSource, QuotaProperties quota) {
+    return new JdbcQuotaLedger(dataSource, quota.toPolicy());
   }
 
   @Bean

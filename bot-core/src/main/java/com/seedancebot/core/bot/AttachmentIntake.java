@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-hosts a request's attachments: checks the declared size before downloading, streams each
- * file into a temporary file (never more than the limit), inspects its real type and properties
- * from the content, and stores it in the {@link AssetStore}. Returns the stored files or every
- * problem found; a failed download never shows the platform's URL (it may carry a secret).
+ * Re-hosts a request's attachments: checks the declared size before downloading, streams each file
+ * into a temporary file (never more than the limit), inspects its real type and properties from the
+ * content, and stores it in the {@link AssetStore}. Returns the stored files or every problem
+ * found; a failed download never shows the platform's URL (it may carry a secret).
  */
 public final class AttachmentIntake {
 
@@ -48,13 +48,18 @@ public final class AttachmentIntake {
     List<ValidationProblem> problems = new ArrayList<>();
     for (IncomingAttachment a : attachments) {
       if (a.declaredSize() > maxBytes) {
-        problems.add(ValidationProblem.of("attachment.too_large", a.fileName(), mb(a.declaredSize()), mb(maxBytes)));
+        problems.add(
+            ValidationProblem.of(
+                "attachment.too_large", a.fileName(), mb(a.declaredSize()), mb(maxBytes)));
         continue;
       }
       try {
         take(a, stored, problems);
       } catch (IOException e) {
-        log.warn("Attachment {} could not be downloaded: {}", a.fileName(), e.getClass().getSimpleName());
+        log.warn(
+            "Attachment {} could not be downloaded: {}",
+            a.fileName(),
+            e.getClass().getSimpleName());
         problems.add(ValidationProblem.of("attachment.download_failed", a.fileName()));
       }
     }
@@ -68,7 +73,8 @@ public final class AttachmentIntake {
       try (InputStream in = a.content().open()) {
         long copied = copyAtMost(in, tmp, maxBytes);
         if (copied > maxBytes) {
-          problems.add(ValidationProblem.of("attachment.too_large", a.fileName(), mb(copied), mb(maxBytes)));
+          problems.add(
+              ValidationProblem.of("attachment.too_large", a.fileName(), mb(copied), mb(maxBytes)));
           return;
         }
       }

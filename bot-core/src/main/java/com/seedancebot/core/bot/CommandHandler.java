@@ -8,6 +8,7 @@ import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.ParseResult;
+import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.delivery.ChatDeliveryException;
@@ -69,6 +70,10 @@ public final class CommandHandler implements BotInbox {
     if (parsed instanceof ParseResult.Parsed p) {
       onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
     } else if (parsed instanceof ParseResult.Malformed m) {
+      // In groups, other bots' commands reach us too: only answer unknown commands in private.
+      if (CommandParser.isUnknownCommand(parsed) && !isPrivate(user, chat)) {
+        return;
+      }
       reply(user, chat, messageId, replies.problems(user.locale(), m.problems()));
     }
   }
@@ -82,7 +87,11 @@ public final class CommandHandler implements BotInbox {
       }
     } catch (RuntimeException e) {
       log.error("Command from {} failed", request.user().key(), e);
-      reply(request.user(), request.chat(), request.messageId(), replies.internalError(request.user().locale()));
+      reply(
+          request.user(),
+          request.chat(),
+          request.messageId(),
+          replies.internalError(request.user().locale()));
     }
   }
 
@@ -141,6 +150,10 @@ public final class CommandHandler implements BotInbox {
     GenerationRequest request = models.request(r.chat(), model.get(), v.prompt(), o, media);
     Acceptance acceptance = jobs.submit(r.user(), r.chat(), r.messageId(), request, model.get());
     return followUps.announce(r.user(), acceptance);
+  }
+
+  private static boolean isPrivate(UserRef user, ChatRef chat) {
+    return chat.platform() == Platform.PLAYGROUND || chat.chatId().equals(user.userId());
   }
 
   private void reply(UserRef user, ChatRef chat, String replyTo, String text) {

@@ -82,7 +82,8 @@ public final class FollowUps {
       return replies.text(user.locale(), "button.model_gone");
     }
     long seed = random.nextLong(0, 4_294_967_296L);
-    return announce(user, jobs.submit(user, chat, messageId, job.request().withSeed(seed), model.get()));
+    return announce(
+        user, jobs.submit(user, chat, messageId, job.request().withSeed(seed), model.get()));
   }
 
   /** A new job whose first frame is this job's last frame, with the same prompt and options. */
@@ -106,9 +107,19 @@ public final class FollowUps {
     GenerationRequest r = job.request();
     GenerationRequest next =
         new GenerationRequest(
-            r.modelId(), r.prompt(), r.durationSeconds(), r.ratio(), r.resolution(),
-            r.generateAudio(), null, true, r.watermark(), false,
-            List.of(new MediaInput(MediaRole.FIRST_FRAME, MediaKind.IMAGE, new MediaSource.Stored(frame), info)));
+            r.modelId(),
+            r.prompt(),
+            r.durationSeconds(),
+            r.ratio(),
+            r.resolution(),
+            r.generateAudio(),
+            null,
+            true,
+            r.watermark(),
+            false,
+            List.of(
+                new MediaInput(
+                    MediaRole.FIRST_FRAME, MediaKind.IMAGE, new MediaSource.Stored(frame), info)));
     return announce(user, jobs.submit(user, chat, messageId, next, model.get()));
   }
 

@@ -66,7 +66,8 @@ public final class InfoCommands {
     }
     StringBuilder text = new StringBuilder(replies.text(l, "jobs.header"));
     for (Job job : recent) {
-      Integer position = job.state() == JobState.QUEUED ? jobs.queuePosition(job.id()).orElse(null) : null;
+      Integer position =
+          job.state() == JobState.QUEUED ? jobs.queuePosition(job.id()).orElse(null) : null;
       text.append('\n').append(jobTexts.listLine(job, position, clock.instant()));
     }
     return text.toString();
@@ -84,7 +85,8 @@ public final class InfoCommands {
   }
 
   public String models(UserRef user) {
-    return modelList.render(user.locale(), models.offered());
+    return modelList.render(
+        user.locale(), models.catalog(), models.families(), models.defaultModelId());
   }
 
   public String settings(UserRef user, ChatRef chat, VideoOptions changes) {

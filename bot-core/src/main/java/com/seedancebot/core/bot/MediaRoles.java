@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what each attachment is for when the user did not say (DESIGN.md, "Inputs"): one image
- * is the first frame, two images are the first and last frame, more images — or {@code --ref} —
- * are reference images; videos and audio are always references. A role the user chose explicitly
- * (a Discord option) wins. {@code asset://} ids from {@code --asset} are reference images.
+ * Decides what each attachment is for when the user did not say (DESIGN.md, "Inputs"): one image is
+ * the first frame, two images are the first and last frame, more images — or {@code --ref} — are
+ * reference images; videos and audio are always references. A role the user chose explicitly (a
+ * Discord option) wins. {@code asset://} ids from {@code --asset} are reference images.
  */
 public final class MediaRoles {
   private MediaRoles() {}

@@ -26,7 +26,10 @@ public final class ModelChooser {
   private final String defaultModel;
 
   public ModelChooser(
-      ModelCatalog catalog, ProviderRouter router, ChatSettingsStore settings, String defaultModel) {
+      ModelCatalog catalog,
+      ProviderRouter router,
+      ChatSettingsStore settings,
+      String defaultModel) {
     this.catalog = catalog;
     this.router = router;
     this.settings = settings;
@@ -54,6 +57,20 @@ public final class ModelChooser {
       }
     }
     return Optional.empty();
+  }
+
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  /** The model families the configured providers run, in configuration order. */
+  public List<ModelFamily> families() {
+    return router.families();
+  }
+
+  /** The configured default model ({@code SEEDANCE_MODEL}), or null for the family default. */
+  public String defaultModelId() {
+    return defaultModel;
   }
 
   /** The models users can pick here. */

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * Short job ids people can type ({@code /cancel k7m2qx}): 6 characters from an alphabet without
- * look-alikes (no 0/o, 1/l/i). About 10^9 values; the repository rejects the rare collision and
- * the caller draws again.
+ * look-alikes (no 0/o, 1/l/i). About 10^9 values; the repository rejects the rare collision and the
+ * caller draws again.
  */
 public final class JobIds {
   private static final char[] ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();

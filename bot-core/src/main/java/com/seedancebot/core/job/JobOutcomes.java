@@ -1,5 +1,6 @@
 package com.seedancebot.core.job;
 
+import com.seedancebot.core.quota.QuotaLedger;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,10 @@ public final class JobOutcomes {
   private static final Logger log = LoggerFactory.getLogger(JobOutcomes.class);
 
   private final JobRepository jobs;
-  private final QuotaSettlement quota;
+  private final QuotaLedger quota;
   private final Clock clock;
 
-  public JobOutcomes(JobRepository jobs, QuotaSettlement quota, Clock clock) {
+  public JobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock) {
     this.jobs = jobs;
     this.quota = quota;
     this.clock = clock;
@@ -29,7 +30,7 @@ public final class JobOutcomes {
     if (applied) {
       log.info("Job {} ended {} ({})", job.id(), state, errorCode);
     }
-    quota.refund(job.id());
+    quota.refund(job.id(), clock.instant());
     return applied;
   }
 
@@ -39,16 +40,21 @@ public final class JobOutcomes {
     if (applied) {
       log.info("Job {} succeeded ({} bytes)", job.id(), result.sizeBytes());
     }
-    quota.settle(job.id(), (int) Math.ceil(result.durationSeconds()));
+    quota.settle(job.id(), seconds(result), clock.instant());
     return applied;
   }
 
   /** Settles or refunds again; idempotent, used to repair a crash between the two steps. */
   public void reconcile(Job job) {
     if (job.state() == JobState.SUCCEEDED && job.result() != null) {
-      quota.settle(job.id(), (int) Math.ceil(job.result().durationSeconds()));
+      quota.settle(job.id(), seconds(job.result()), clock.instant());
     } else if (job.state().isFinal()) {
-      quota.refund(job.id());
+      quota.refund(job.id(), clock.instant());
     }
+  }
+
+  /** Billed seconds of a result: whole seconds, at least one. */
+  private static int seconds(JobResult result) {
+    return Math.max(1, (int) Math.round(result.durationSeconds()));
   }
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Accepts, lists and cancels jobs. Acceptance validates against the model, estimates the cost,
- * reserves quota and persists the job in the local queue — in that order, so nothing is spent on
- * an invalid request and a reservation never outlives a job that was not stored. Thread-safe.
+ * reserves quota and persists the job in the local queue — in that order, so nothing is spent on an
+ * invalid request and a reservation never outlives a job that was not stored. Thread-safe.
  */
 public final class JobService {
 
@@ -50,7 +50,11 @@ public final class JobService {
 
   /** Validates, reserves quota and queues a request (the model's defaults are applied here). */
   public Acceptance submit(
-      UserRef owner, ChatRef chat, String requestMessageId, GenerationRequest request, ModelSpec model) {
+      UserRef owner,
+      ChatRef chat,
+      String requestMessageId,
+      GenerationRequest request,
+      ModelSpec model) {
     GenerationRequest full = request.withDefaults(model.capabilities());
     List<ValidationProblem> problems = validator.validate(full, model);
     if (!problems.isEmpty()) {

@@ -16,11 +16,13 @@ import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.TaskState;
+import com.seedancebot.core.quota.JdbcQuotaLedger;
+import com.seedancebot.core.quota.QuotaDecision;
+import com.seedancebot.core.quota.QuotaPolicy;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.testing.RecordingChatPort;
-import com.seedancebot.core.testing.RecordingQuota;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
 import com.seedancebot.core.testing.TestDatabase;
@@ -41,7 +43,7 @@ class JobPipelineTest {
   private final TestClock clock = TestClock.atDefaultStart();
   private final ScriptedVideoProvider provider = new ScriptedVideoProvider("ark", 3);
   private final RecordingChatPort chat = new RecordingChatPort(Platform.PLAYGROUND);
-  private final RecordingQuota quota = new RecordingQuota();
+  private JdbcQuotaLedger quota;
   private final JobSettings settings = JobSettings.defaults(Duration.ofSeconds(1));
   private JdbcJobRepository jobs;
   private AssetStore assets;
@@ -51,7 +53,9 @@ class JobPipelineTest {
 
   @BeforeEach
   void wire() {
-    jobs = new JdbcJobRepository(TestDatabase.migratedH2(dir), JsonMapper.builder().build());
+    var db = TestDatabase.migratedH2(dir);
+    jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
+    quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     assets = new AssetStore(dir);
     var catalog = ModelCatalog.standard();
     var signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
@@ -118,7 +122,7 @@ class JobPipelineTest {
     assertThat(chat.videos).hasSize(1);
     assertThat(Files.readAllBytes(chat.videos.get(0).video())).containsExactly(1, 2, 3);
     assertThat(chat.videos.get(0).caption()).contains("seed 42").contains("job j1");
-    assertThat(quota.settled).containsEntry("j1", 4);
+    assertThat(secondsLeft()).isEqualTo(100 - 4);
     assertThat(chat.statusById.values())
         .anySatisfy(t -> assertThat(t).startsWith("✅ Job j1 is done."));
   }
@@ -134,7 +138,8 @@ class JobPipelineTest {
     delivery.tick();
 
     assertThat(jobs.find("j1").orElseThrow().state()).isEqualTo(JobState.FAILED);
-    assertThat(quota.refunded).containsKey("j1");
+    assertThat(secondsLeft()).isEqualTo(100);
+    assertThat(jobsLeft()).isEqualTo(10);
     assertThat(chat.statusById.values())
         .anySatisfy(t -> assertThat(t).contains("safety filter refused"));
     assertThat(chat.videos).isEmpty();
@@ -188,7 +193,21 @@ class JobPipelineTest {
     assertThat(provider.polls.get(0)).hasSize(3);
   }
 
+  private int secondsLeft() {
+    return quota
+        .remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant())
+        .user()
+        .seconds()
+        .left();
+  }
+
+  private int jobsLeft() {
+    return quota.remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant()).user().jobs().left();
+  }
+
   private void accept(String id) {
+    assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:c1", 4, clock.instant()))
+        .isInstanceOf(QuotaDecision.Granted.class);
     var request =
         new GenerationRequest(
             "doubao-seedance-2-0-260128",

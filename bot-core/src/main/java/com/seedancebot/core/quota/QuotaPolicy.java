@@ -1,0 +1,49 @@
+package com.seedancebot.core.quota;
+
+import java.time.Duration;
+
+/**
+ * The daily allowances, per user, per chat (or Discord server) and for the whole bot, in jobs and
+ * in seconds of video, counted over a rolling {@link #WINDOW} of 24 hours. A limit of 0 or less
+ * means unlimited; the compact constructor normalises every such limit to 0, so {@link
+ * #limit(QuotaScope, QuotaUnit)} returns either a positive limit or 0 for "unlimited".
+ */
+public record QuotaPolicy(
+    int userJobsPerDay,
+    int userSecondsPerDay,
+    int chatJobsPerDay,
+    int chatSecondsPerDay,
+    int globalJobsPerDay,
+    int globalSecondsPerDay) {
+
+  /** How far back uses count: a use older than this no longer counts against any allowance. */
+  public static final Duration WINDOW = Duration.ofHours(24);
+
+  public QuotaPolicy {
+    userJobsPerDay = Math.max(0, userJobsPerDay);
+    userSecondsPerDay = Math.max(0, userSecondsPerDay);
+    chatJobsPerDay = Math.max(0, chatJobsPerDay);
+    chatSecondsPerDay = Math.max(0, chatSecondsPerDay);
+    globalJobsPerDay = Math.max(0, globalJobsPerDay);
+    globalSecondsPerDay = Math.max(0, globalSecondsPerDay);
+  }
+
+  /** No limit at all. */
+  public static QuotaPolicy unlimited() {
+    return new QuotaPolicy(0, 0, 0, 0, 0, 0);
+  }
+
+  /** The limit for one scope and unit: positive, or 0 when unlimited. */
+  public int limit(QuotaScope scope, QuotaUnit unit) {
+    return switch (scope) {
+      case USER -> unit == QuotaUnit.JOBS ? userJobsPerDay : userSecondsPerDay;
+      case CHAT -> unit == QuotaUnit.JOBS ? chatJobsPerDay : chatSecondsPerDay;
+      case GLOBAL -> unit == QuotaUnit.JOBS ? globalJobsPerDay : globalSecondsPerDay;
+    };
+  }
+
+  /** Whether any limit applies to the scope (if not, its uses need not be counted or locked). */
+  public boolean limits(QuotaScope scope) {
+    return limit(scope, QuotaUnit.JOBS) > 0 || limit(scope, QuotaUnit.SECONDS) > 0;
+  }
+}

@@ -1,0 +1,482 @@
+package com.seedancebot.core.provider.fake;
+
+import com.seedancebot.core.provider.TaskState;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the three fake Seedance providers share: a loopback HTTP server that records every request,
+ * checks the Bearer key, answers scripted {@link Fault}s, keeps tasks that move on a controllable
+ * {@link Progression}, serves results (a real MP4 and a PNG last frame) from a separate {@link
+ * FakeMediaHost} at pre-signed URLs, and fetches the media URLs it is given. Subclasses speak one
+ * family's wire format. Thread-safe; close it to free the ports (hung requests are released).
+ */
+public abstract class FakeProviderServer implements AutoCloseable {
+
+  /** The key the fakes accept unless another is given. */
+  public static final String DEFAULT_API_KEY = "fake-test-key";
+
+  /** Size of the served last-frame PNG: large enough to be a valid input image (≥ 300 px). */
+  public static final int LAST_FRAME_WIDTH = 480;
+
+  public static final int LAST_FRAME_HEIGHT = 320;
+
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
+    // ~40 ms for the client's delayed ACK. Must be set before the first HttpServer is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final HttpServer server;
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final String apiKey;
+  protected final Clock clock;
+  private final FakeMediaHost results;
+  private final HttpClient fetcher =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<FetchedMedia> fetched = new CopyOnWriteArrayList<>();
+  private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+  private final Deque<FakeTask.Outcome> outcomes = new ConcurrentLinkedDeque<>();
+  private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final byte[] video = SampleMedia.mp4();
+  private final byte[] lastFrame = SampleMedia.png(LAST_FRAME_WIDTH, LAST_FRAME_HEIGHT);
+  private volatile Duration latency = Duration.ZERO;
+  private volatile Progression progression = Progression.ON_POLL;
+
+  protected FakeProviderServer(String apiKey, Clock clock, int port) {
+    this.apiKey = apiKey;
+    this.clock = clock;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(pool);
+    server.createContext("/", this::handle);
+    server.start();
+    results = FakeMediaHost.start(clock);
+  }
+
+  /** The URL to configure as the provider's base URL. */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath());
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** Every API request received, in order (result downloads are on {@link #resultHost()}). */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The API requests with this method whose path ends with {@code pathSuffix}. */
+  public List<RecordedRequest> requests(String method, String pathSuffix) {
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+        .toList();
+  }
+
+  /** The last API request received. */
+  public RecordedRequest lastRequest() {
+    if (requests.isEmpty()) {
+      throw new IllegalStateException("no request received");
+    }
+    return requests.get(requests.size() - 1);
+  }
+
+  /** Forgets the recorded requests and fetches. */
+  public void clearRecords() {
+    requests.clear();
+    fetched.clear();
+  }
+
+  /** Every media URL this fake fetched, in order. */
+  public List<FetchedMedia> fetchedMedia() {
+    return List.copyOf(fetched);
+  }
+
+  /** The object store the results are served from (its own port: "another host"). */
+  public FakeMediaHost resultHost() {
+    return results;
+  }
+
+  /** The bytes served as every result video. */
+  public byte[] videoBytes() {
+    return video.clone();
+  }
+
+  /** The bytes served as every last frame. */
+  public byte[] lastFrameBytes() {
+    return lastFrame.clone();
+  }
+
+  /** Delay before every API answer. */
+  public void setLatency(Duration latency) {
+    this.latency = latency;
+  }
+
+  /** Queues faults; each answers one coming API request, in order. */
+  public void failNext(Fault... faults) {
+    this.faults.addAll(List.of(faults));
+  }
+
+  /** Queues the same fault for the next {@code times} API requests (e.g. a 429 burst). */
+  public void failNext(int times, Fault fault) {
+    for (int i = 0; i < times; i++) {
+      faults.add(fault);
+    }
+  }
+
+  public void setProgression(Progression progression) {
+    this.progression = progression;
+  }
+
+  /** The next task created will fail with this error once it has run. */
+  public void failNextTask(String code, String message) {
+    outcomes.add(new FakeTask.Outcome(TaskState.FAILED, code, message));
+  }
+
+  /** The next task created will expire instead of finishing. */
+  public void expireNextTask() {
+    outcomes.add(new FakeTask.Outcome(TaskState.EXPIRED, null, null));
+  }
+
+  /** Moves one task a step (queued → running → its outcome). */
+  public void advance(String taskId) {
+    FakeTask t = tasks.get(taskId);
+    if (t == null) {
+      throw new IllegalArgumentException("no task " + taskId);
+    }
+    step(t);
+  }
+
+  /** Moves every task a step. */
+  public void advanceAll() {
+    tasksNewestFirst().forEach(this::step);
+  }
+
+  /** The fake's own view of a task, for assertions. */
+  public Optional<TaskState> taskState(String taskId) {
+    FakeTask t = tasks.get(taskId);
+    if (t == null) {
+      return Optional.empty();
+    }
+    synchronized (t) {
+      return Optional.of(t.state);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    server.stop(0);
+    pool.shutdownNow();
+    results.close();
+  }
+
+  // ---- for subclasses
+
+  /** The path prefix of the API on this server, e.g. {@code /api/v3}, or empty. */
+  protected abstract String basePath();
+
+  /** Serves an authenticated request; {@code path} is relative to {@link #basePath()}. */
+  protected abstract void route(FakeExchange fx, String path) throws IOException;
+
+  /** Answers with the family's error envelope. */
+  protected abstract void error(
+      FakeExchange fx, int status, String code, String message, Map<String, String> headers)
+      throws IOException;
+
+  /** Answers a request whose Bearer token is missing or wrong. */
+  protected abstract void unauthorized(FakeExchange fx, String presentedToken) throws IOException;
+
+  /** Whether a finished task also gets a last-frame URL. */
+  protected abstract boolean wantsLastFrame(FakeTask task);
+
+  /** Called after every status change (outside the task's lock). */
+  protected void onStateChange(FakeTask task) {}
+
+  protected final FakeTask createTask(
+      String id, String model, tools.jackson.databind.JsonNode req) {
+    FakeTask.Outcome outcome = outcomes.poll();
+    FakeTask t =
+        new FakeTask(
+            id,
+            sequence.incrementAndGet(),
+            model,
+            req,
+            clock.instant(),
+            outcome == null ? FakeTask.Outcome.SUCCESS : outcome);
+    tasks.put(id, t);
+    return t;
+  }
+
+  protected final FakeTask task(String id) {
+    return tasks.get(id);
+  }
+
+  protected final void removeTask(String id) {
+    tasks.remove(id);
+  }
+
+  protected final List<FakeTask> tasksNewestFirst() {
+    return tasks.values().stream()
+        .sorted(Comparator.comparingLong((FakeTask t) -> t.sequence).reversed())
+        .toList();
+  }
+
+  /** A poll read the task: under {@link Progression#ON_POLL} it moves one step first. */
+  protected final void observe(FakeTask t) {
+    if (progression == Progression.ON_POLL) {
+      step(t);
+    }
+  }
+
+  /** Cancels a queued task; false when it is not queued. */
+  protected final boolean cancelIfQueued(FakeTask t) {
+    synchronized (t) {
+      if (t.state != TaskState.QUEUED) {
+        return false;
+      }
+      t.state = TaskState.CANCELLED;
+      t.updatedAt = clock.instant();
+    }
+    onStateChange(t);
+    return true;
+  }
+
+  /** Fetches a media URL as the provider would, and records the result. */
+  protected final FetchedMedia fetch(String url) {
+    FetchedMedia m = doFetch(url);
+    fetched.add(m);
+    return m;
+  }
+
+  /** Why a fetched image is not acceptable input (Seedance: 300–6000 px, aspect 0.4–2.5). */
+  protected static Optional<String> imageProblem(FetchedMedia m) {
+    if (m.status() == 0) {
+      return Optional.empty();
+    }
+    if (!m.ok()) {
+      return Optional.of("the image could not be downloaded: " + m.error());
+    }
+    if (m.width() == null) {
+      return Optional.of("the image format is not supported");
+    }
+    int w = m.width();
+    int h = m.height();
+    double aspect = (double) w / h;
+    if (w < 300 || h < 300 || w > 6000 || h > 6000 || aspect < 0.4 || aspect > 2.5) {
+      return Optional.of("the image size " + w + "x" + h + " is out of range");
+    }
+    return Optional.empty();
+  }
+
+  protected static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** For the {@code main} methods: prints how to reach the fake and serves until killed. */
+  protected static void serveUntilKilled(FakeProviderServer fake) throws InterruptedException {
+    System.out.println(
+        fake.getClass().getSimpleName()
+            + " listening at "
+            + fake.baseUrl()
+            + " (API key: "
+            + fake.apiKey()
+            + "; results served from "
+            + fake.resultHost().origin()
+            + ")");
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+    fake.closed.await();
+  }
+
+  // ---- internals
+
+  private void handle(HttpExchange ex) {
+    try {
+      FakeExchange fx = FakeExchange.read(ex, JSON);
+      requests.add(fx.request);
+      Duration delay = latency;
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+      Fault fault = faults.poll();
+      if (fault != null) {
+        answerFault(fx, fault);
+        return;
+      }
+      String auth = fx.request.header("Authorization");
+      if (!("Bearer " + apiKey).equals(auth)) {
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+        unauthorized(fx, token);
+        return;
+      }
+      if (!fx.path().startsWith(basePath())) {
+        error(fx, 404, "NotFound", "The requested path does not exist.", Map.of());
+        return;
+      }
+      route(fx, fx.path().substring(basePath().length()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      try {
+        ex.sendResponseHeaders(500, -1);
+      } catch (IOException | RuntimeException alreadyAnswered) {
+        // the answer was already (partly) sent: nothing more to do
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void answerFault(FakeExchange fx, Fault fault) throws IOException, InterruptedException {
+    if (fault instanceof Fault.RateLimited r) {
+      Map<String, String> headers =
+          r.retryAfter() == null ? Map.of() : Map.of("Retry-After", r.retryAfter());
+      error(fx, 429, "RateLimitExceeded", "Too many requests, please retry later.", headers);
+    } else if (fault instanceof Fault.ServerError) {
+      error(
+          fx, 500, "InternalServiceError", "The service encountered an internal error.", Map.of());
+    } else if (fault instanceof Fault.Hang) {
+      closed.await();
+    } else if (fault instanceof Fault.Malformed) {
+      fx.sendJson(200, "{\"id\":\"trunc");
+    } else if (fault instanceof Fault.ContentRefused c) {
+      error(
+          fx,
+          400,
+          c.code(),
+          "The request failed because the input text may contain sensitive information.",
+          Map.of());
+    }
+  }
+
+  private void step(FakeTask t) {
+    synchronized (t) {
+      switch (t.state) {
+        case QUEUED -> t.state = TaskState.RUNNING;
+        case RUNNING -> finish(t);
+        case SUCCEEDED, FAILED, EXPIRED, CANCELLED -> {
+          return;
+        }
+      }
+      t.updatedAt = clock.instant();
+    }
+    onStateChange(t);
+  }
+
+  private void finish(FakeTask t) {
+    t.state = t.outcome.state();
+    t.finishedAt = clock.instant();
+    if (t.state == TaskState.SUCCEEDED) {
+      t.videoUrl = results.publish("results/" + t.id + "/video.mp4", video, "video/mp4");
+      if (wantsLastFrame(t)) {
+        t.lastFrameUrl =
+            results.publish("results/" + t.id + "/last_frame.png", lastFrame, "image/png");
+      }
+    }
+  }
+
+  private FetchedMedia doFetch(String url) {
+    if (url.startsWith("asset://")) {
+      return new FetchedMedia(url, 0, null, 0, null, null, null, null);
+    }
+    if (url.startsWith("data:")) {
+      int comma = url.indexOf(',');
+      String meta = comma < 0 ? "" : url.substring(5, comma);
+      if (comma < 0 || !meta.endsWith(";base64")) {
+        return new FetchedMedia(url, -1, null, 0, null, null, null, "not a base64 data URL");
+      }
+      try {
+        byte[] bytes = Base64.getDecoder().decode(url.substring(comma + 1));
+        return described(url, 200, meta.substring(0, meta.length() - 7), bytes);
+      } catch (IllegalArgumentException e) {
+        return new FetchedMedia(url, -1, null, 0, null, null, null, "bad base64");
+      }
+    }
+    try {
+      HttpResponse<byte[]> r =
+          fetcher.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      FetchedMedia m =
+          described(
+              url, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+      return r.statusCode() == 200
+          ? m
+          : new FetchedMedia(
+              url, r.statusCode(), m.contentType(), 0, null, null, null, "HTTP " + r.statusCode());
+    } catch (IOException | IllegalArgumentException e) {
+      return new FetchedMedia(url, -1, null, 0, null, null, null, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new FetchedMedia(url, -1, null, 0, null, null, null, "interrupted");
+    }
+  }
+
+  private static FetchedMedia described(String url, int status, String type, byte[] bytes) {
+    Integer w = null;
+    Integer h = null;
+    try {
+      BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+      if (img != null) {
+        w = img.getWidth();
+        h = img.getHeight();
+      }
+    } catch (IOException notAnImage) {
+      // stays null: not an image ImageIO reads
+    }
+    return new FetchedMedia(url, status, type, bytes.length, sha256(bytes), w, h, null);
+  }
+
+  /** The body as UTF-8, for envelopes built by hand. */
+  protected static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
