@@ -82,6 +82,7 @@
   var polling = false;
   var pollAgain = false;
   var failures = 0;
+  var stuckToEnd = true; // whether the person is reading the newest messages (then follow them)
 
   // ---- session ---------------------------------------------------------------------------
 
@@ -177,6 +178,7 @@
 
   function scrollToEnd() {
     el.transcript.scrollTop = el.transcript.scrollHeight;
+    stuckToEnd = true;
   }
 
   function orderOf(m) {
@@ -193,10 +195,9 @@
 
   function applyChanges(changed) {
     if (!changed.length) { return; }
-    var stick = nearBottom();
     changed.forEach(upsert);
     el.empty.hidden = messages.size > 0;
-    if (stick) { scrollToEnd(); }
+    if (stuckToEnd) { scrollToEnd(); }
   }
 
   function upsert(m) {
@@ -316,7 +317,7 @@
         video.height = v.height;
       }
       video.addEventListener('loadedmetadata', function () {
-        if (nearBottom()) { scrollToEnd(); }
+        if (stuckToEnd) { scrollToEnd(); } // the player just grew to its real height
       });
     }
     wrap.appendChild(video);
@@ -522,6 +523,7 @@
     }
   });
   el.input.addEventListener('input', autoresize);
+  el.transcript.addEventListener('scroll', function () { stuckToEnd = nearBottom(); });
   el.input.addEventListener('paste', function (e) {
     if (e.clipboardData && e.clipboardData.files && e.clipboardData.files.length) {
       addFiles(e.clipboardData.files);
