@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The {@code bot} settings: where the outside world reaches this bot ({@code BOT_PUBLIC_URL}),
  * where it keeps its data ({@code BOT_DATA_DIR}), how often tasks are polled ({@code
- * BOT_POLL_INTERVAL}) and how often the pipeline's scheduler ticks.
+ * BOT_POLL_INTERVAL}), how often the pipeline's scheduler ticks, and whether providers that can
+ * (Ark) are asked to call back ({@code bot.callbacks}; unset = only when the public URL is
+ * reachable from outside, i.e. not localhost).
  */
 @ConfigurationProperties("bot")
 public record BotProperties(
-    URI publicUrl, Path dataDir, Duration pollInterval, Duration tickInterval) {
+    URI publicUrl, Path dataDir, Duration pollInterval, Duration tickInterval, Boolean callbacks) {
   public BotProperties {
     if (publicUrl == null) {
       publicUrl = URI.create("http://localhost:8080");
@@ -23,6 +25,11 @@ public record BotProperties(
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("BOT_POLL_INTERVAL must be positive");
     }
+  }
+
+  /** Whether tasks should carry a callback URL. */
+  public boolean callbacksEnabled() {
+    return callbacks != null ? callbacks : publiclyReachable();
   }
 
   /** Whether the public URL was set to something reachable from outside this machine. */

@@ -1,5 +1,6 @@
 package com.seedancebot.app.config;
 
+import com.seedancebot.app.web.CallbackController;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
@@ -38,6 +39,7 @@ import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.request.ModelFamily;
 import com.seedancebot.core.request.RequestValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,7 +152,10 @@ public class CoreConfiguration {
         settings,
         clock,
         () -> ThreadLocalRandom.current().nextDouble(),
-        job -> null);
+        provider ->
+            bot.callbacksEnabled() && provider.family() == ModelFamily.ARK
+                ? trimSlash(bot.publicUrl().toString()) + CallbackController.PATH_PREFIX
+                : null);
   }
 
   @Bean
@@ -253,6 +258,10 @@ public class CoreConfiguration {
         models,
         info,
         followUps);
+  }
+
+  private static String trimSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static MediaInfo videoInfo(MediaInspector inspector, Path file) {

@@ -37,7 +37,7 @@ public final class JobDispatcher {
   private final JobSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
-  private final Function<Job, String> callbackUrl;
+  private final Function<VideoProvider, String> callbackBase;
 
   public JobDispatcher(
       JobRepository jobs,
@@ -49,7 +49,7 @@ public final class JobDispatcher {
       JobSettings settings,
       Clock clock,
       DoubleSupplier jitter,
-      Function<Job, String> callbackUrl) {
+      Function<VideoProvider, String> callbackBase) {
     this.jobs = jobs;
     this.router = router;
     this.catalog = catalog;
@@ -59,7 +59,7 @@ public final class JobDispatcher {
     this.settings = settings;
     this.clock = clock;
     this.jitter = jitter;
-    this.callbackUrl = callbackUrl;
+    this.callbackBase = callbackBase;
   }
 
   /** Submits what fits, expires what waited too long, and refreshes queue positions. */
@@ -78,7 +78,7 @@ public final class JobDispatcher {
           catalog.all().stream()
               .filter(m -> m.id().equals(job.request().modelId()))
               .findFirst()
-              .flatMap(router::forModel);
+              .flatMap(m -> router.forModel(m, now));
       if (provider.isEmpty()) {
         outcomes.finish(job, JobState.FAILED, "model_unavailable");
         continue;
@@ -97,14 +97,16 @@ public final class JobDispatcher {
 
   private boolean submit(Job job, VideoProvider provider, Instant now) {
     String token = CallbackTokens.newToken();
+    String callbackPrefix = callbackBase.apply(provider);
     try {
       SubmitRequest request =
           new SubmitRequest(
               job.request(),
               media.resolve(job.request().media(), provider.acceptsInlineMedia()),
-              callbackUrl.apply(job) == null ? null : callbackUrl.apply(job) + token,
+              callbackPrefix == null ? null : callbackPrefix + token,
               job.owner().key());
       String taskId = provider.submit(request);
+      router.recordSuccess(provider.name());
       jobs.markSubmitted(
           job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
       jobs.find(job.id()).ifPresent(j -> status.report(j, null));
@@ -112,7 +114,10 @@ public final class JobDispatcher {
       return true;
     } catch (ProviderException e) {
       switch (e.kind()) {
-        case TRANSIENT -> retryLater(job, e);
+        case TRANSIENT -> {
+          router.recordFailure(provider.name(), now);
+          retryLater(job, e);
+        }
         case CONTENT_REFUSED -> outcomes.finish(job, JobState.FAILED, "content_refused");
         case INVALID_REQUEST -> outcomes.finish(job, JobState.FAILED, "invalid_request");
         case OPERATOR -> {
@@ -128,6 +133,7 @@ public final class JobDispatcher {
       return false;
     } catch (RuntimeException e) {
       log.warn("Job {} could not be submitted to {}", job.id(), provider.name(), e);
+      router.recordFailure(provider.name(), now);
       retryLater(job, ProviderException.transientFailure(String.valueOf(e.getMessage()), null));
       return false;
     }

@@ -1,6 +1,7 @@
 package com.seedancebot.core.job;
 
 import com.seedancebot.core.delivery.StatusReporter;
+import com.seedancebot.core.provider.ProviderErrors;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.ProviderTask;
@@ -146,8 +147,9 @@ public final class JobTracker {
   }
 
   private static String failureCode(ProviderTask task) {
-    String code = task.errorCode() == null ? "" : task.errorCode();
-    return code.contains("SensitiveContentDetected") ? "content_refused" : "provider_failed";
+    return ProviderErrors.isContentRefusal(task.errorCode())
+        ? "content_refused"
+        : "provider_failed";
   }
 
   private void defer(Job job, JobState state, int attempts) {

@@ -42,6 +42,7 @@ class JobPipelineTest {
   @TempDir Path dir;
   private final TestClock clock = TestClock.atDefaultStart();
   private final ScriptedVideoProvider provider = new ScriptedVideoProvider("ark", 3);
+  private final ScriptedVideoProvider backup = new ScriptedVideoProvider("ark-backup", 3);
   private final RecordingChatPort chat = new RecordingChatPort(Platform.PLAYGROUND);
   private JdbcQuotaLedger quota;
   private final JobSettings settings = JobSettings.defaults(Duration.ofSeconds(1));
@@ -63,7 +64,7 @@ class JobPipelineTest {
     var ports = new ChatPorts(List.of(chat));
     var status = new StatusReporter(jobs, ports, texts, clock);
     var outcomes = new JobOutcomes(jobs, quota, clock);
-    var router = new ProviderRouter(List.of(provider));
+    var router = new ProviderRouter(List.of(provider, backup));
     var collector =
         new ResultCollector(assets, p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));
     dispatcher =
@@ -159,6 +160,23 @@ class JobPipelineTest {
     clock.advance(Duration.ofSeconds(25));
     dispatcher.tick();
     assertThat(provider.submissions).hasSize(1);
+  }
+
+  @Test
+  void jobsFailOverToAnotherProviderOfTheFamilyWhenOneKeepsFailing() {
+    for (int i = 0; i < ProviderRouter.FAILURES_TO_AVOID; i++) {
+      provider.failNextSubmit(ProviderException.transientFailure("503", null));
+    }
+    accept("j1");
+
+    for (int i = 0; i < 10 && backup.submissions.isEmpty(); i++) {
+      dispatcher.tick();
+      clock.advance(Duration.ofMinutes(1));
+    }
+
+    assertThat(provider.submissions).isEmpty();
+    assertThat(backup.submissions).hasSize(1);
+    assertThat(jobs.find("j1").orElseThrow().providerName()).isEqualTo("ark-backup");
   }
 
   @Test

@@ -58,6 +58,11 @@ public final class ArkVideoProvider implements VideoProvider {
   }
 
   @Override
+  public boolean acceptsInlineMedia() {
+    return settings.inlineMedia();
+  }
+
+  @Override
   public ModelFamily family() {
     return ModelFamily.ARK;
   }

@@ -13,9 +13,22 @@ import java.util.Objects;
  * @param apiKey the Bearer key
  * @param maxConcurrentTasks how many tasks may be queued or running at the provider at once
  * @param requestTimeout how long one HTTP exchange may take until the response headers arrive
+ * @param inlineMedia send images and audio inline as base64 {@code data:} URLs where the family
+ *     allows it (Ark), instead of signed links to the bot's file server
  */
 public record ProviderSettings(
-    String name, URI baseUrl, String apiKey, int maxConcurrentTasks, Duration requestTimeout) {
+    String name,
+    URI baseUrl,
+    String apiKey,
+    int maxConcurrentTasks,
+    Duration requestTimeout,
+    boolean inlineMedia) {
+
+  /** Settings that send media as signed links. */
+  public ProviderSettings(
+      String name, URI baseUrl, String apiKey, int maxConcurrentTasks, Duration requestTimeout) {
+    this(name, baseUrl, apiKey, maxConcurrentTasks, requestTimeout, false);
+  }
 
   public ProviderSettings {
     Objects.requireNonNull(name, "name");

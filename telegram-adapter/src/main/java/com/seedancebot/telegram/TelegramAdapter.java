@@ -1,0 +1,148 @@
+package com.seedancebot.telegram;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.seedancebot.core.chat.BotInbox;
+import com.seedancebot.core.chat.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+
+/**
+ * The Telegram surface assembled from its settings, in two steps because the core needs the chat
+ * port before it can offer its inbox: {@link #create} builds the outbound side ({@link
+ * #chatPort()}); {@link #connect(BotInbox)} builds the inbound side and starts receiving updates
+ * (long polling or webhook). {@link #close()} stops receiving. The executors belong to the caller.
+ */
+public final class TelegramAdapter implements AutoCloseable {
+  private static final int MAX_ATTEMPTS = 3;
+  private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(30);
+
+  private final TelegramSettings settings;
+  private final Messages messages;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final Executor inbound;
+  private final OkHttpClient http;
+  private final TelegramApi api;
+  private final TelegramFiles files;
+  private final ChatAdmins admins;
+  private final UserLanguages languages;
+  private final TelegramStatusMessages statuses;
+  private final TelegramChatPort chatPort;
+  private final TelegramBotIdentity identity = new TelegramBotIdentity();
+  private volatile TelegramWebhookHandler webhook;
+  private TelegramBotRunner runner;
+
+  private TelegramAdapter(
+      TelegramSettings settings,
+      Messages messages,
+      Clock clock,
+      TelegramApi.Sleeper sleeper,
+      ScheduledExecutorService scheduler,
+      Executor inbound) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.messages = Objects.requireNonNull(messages, "messages");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.inbound = Objects.requireNonNull(inbound, "inbound");
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(75))
+            .writeTimeout(Duration.ofSeconds(60))
+            .build();
+    TokenRedactor redactor = new TokenRedactor(settings.token());
+    var client =
+        new OkHttpTelegramClient(http, settings.token(), TelegramBotRunner.telegramUrl(settings));
+    this.api = new TelegramApi(client, redactor, sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
+    HttpUrl base = HttpUrl.get(settings.apiUrl().toString());
+    this.files = new TelegramFiles(api, http, base, settings.token(), redactor);
+    Ticker ticker = () -> Duration.ofMillis(clock.millis()).toNanos();
+    this.admins = new ChatAdmins(api, settings.adminCacheTtl(), ticker);
+    this.languages = new UserLanguages(Duration.ofDays(7), ticker);
+    TelegramKeyboards keyboards = new TelegramKeyboards(messages);
+    EditThrottle throttle =
+        new EditThrottle(clock, settings.statusEditInterval(), settings.groupEditsPerMinute());
+    this.statuses = new TelegramStatusMessages(api, throttle, keyboards, languages, clock);
+    this.chatPort =
+        new TelegramChatPort(
+            api, statuses, keyboards, languages, messages, settings.uploadLimitBytes());
+  }
+
+  /**
+   * The outbound side, ready for the core.
+   *
+   * @param sleeper how 429 waits are spent ({@link TelegramApi.Sleeper#threadSleep()} in
+   *     production)
+   * @param scheduler runs the album and status-edit flushers
+   * @param inbound runs every inbound update, off the polling thread
+   */
+  public static TelegramAdapter create(
+      TelegramSettings settings,
+      Messages messages,
+      Clock clock,
+      TelegramApi.Sleeper sleeper,
+      ScheduledExecutorService scheduler,
+      Executor inbound) {
+    return new TelegramAdapter(settings, messages, clock, sleeper, scheduler, inbound);
+  }
+
+  public TelegramChatPort chatPort() {
+    return chatPort;
+  }
+
+  /** The status-message publisher (its flusher runs once connected; tests drive it by hand). */
+  TelegramStatusMessages statusMessages() {
+    return statuses;
+  }
+
+  /** The bot's username, known once connected. */
+  public TelegramBotIdentity identity() {
+    return identity;
+  }
+
+  /** The webhook endpoint's logic, or null before {@link #connect}. */
+  public TelegramWebhookHandler webhook() {
+    return webhook;
+  }
+
+  /** Starts receiving updates for {@code inbox}; throws when Telegram cannot be reached. */
+  public synchronized void connect(BotInbox inbox) {
+    if (runner != null) {
+      throw new IllegalStateException("already connected");
+    }
+    TelegramUpdateHandler handler =
+        new TelegramUpdateHandler(
+            inbox,
+            new TelegramCommandReader(admins),
+            files,
+            api,
+            chatPort,
+            identity,
+            languages,
+            messages,
+            inbound,
+            clock,
+            settings.albumQuietPeriod(),
+            settings.downloadLimitBytes());
+    TelegramBotRunner started =
+        new TelegramBotRunner(
+            settings, api, handler, statuses, identity, messages, http, scheduler);
+    started.start();
+    runner = started;
+    webhook = TelegramWebhookHandler.create(settings.webhookSecret(), handler);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (runner != null) {
+      runner.close();
+      runner = null;
+    }
+  }
+}
