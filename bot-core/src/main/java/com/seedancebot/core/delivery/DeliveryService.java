@@ -66,7 +66,9 @@ public final class DeliveryService {
     for (Job job : jobs.findUndelivered(clock.instant(), BATCH)) {
       outcomes.reconcile(job);
       var port = ports.forPlatform(job.chat().platform());
-      if (port.isEmpty()) {
+      Instant now = clock.instant();
+      if (port.isEmpty()
+          || !jobs.tryLease(job.id(), settings.instanceId(), now, now.plus(settings.leaseTime()))) {
         continue;
       }
       try {

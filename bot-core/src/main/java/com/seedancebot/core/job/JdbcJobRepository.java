@@ -258,6 +258,16 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public boolean tryLease(String id, String owner, Instant now, Instant until) {
+    return jdbc.sql(
+                "UPDATE job SET lease_owner = ?, lease_until = ? WHERE id = ?"
+                    + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")
+            .params(owner, until.toEpochMilli(), id, owner, now.toEpochMilli())
+            .update()
+        == 1;
+  }
+
+  @Override
   public Optional<Job> findByCallbackToken(String token) {
     return jdbc.sql(SELECT + "WHERE callback_token = ?").param(token).query(this::map).optional();
   }

@@ -86,13 +86,18 @@ public final class JobDispatcher {
       VideoProvider p = provider.get();
       int slots =
           free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - jobs.countAtProvider(n));
-      if (slots > 0 && !job.nextPollAt().isAfter(now) && submit(job, p, now)) {
+      if (slots > 0 && !job.nextPollAt().isAfter(now) && leased(job, now) && submit(job, p, now)) {
         free.put(p.name(), slots - 1);
         position--;
       } else {
         status.report(job, position);
       }
     }
+  }
+
+  /** Only the instance holding the job's lease submits it (several instances, one database). */
+  private boolean leased(Job job, Instant now) {
+    return jobs.tryLease(job.id(), settings.instanceId(), now, now.plus(settings.leaseTime()));
   }
 
   private boolean submit(Job job, VideoProvider provider, Instant now) {

@@ -68,6 +68,13 @@ public interface JobRepository {
   /** A failed delivery attempt, retried at {@code nextTry}. */
   void deferDelivery(String id, int attempts, Instant nextTry);
 
+  /**
+   * Takes the job's lease for {@code owner} until {@code until}, unless another instance holds an
+   * unexpired one. Returns whether this owner now holds it. Several instances sharing a database
+   * use it so that only one submits or delivers a job.
+   */
+  boolean tryLease(String id, String owner, Instant now, Instant until);
+
   /** The job a provider callback token belongs to. */
   Optional<Job> findByCallbackToken(String token);
 }

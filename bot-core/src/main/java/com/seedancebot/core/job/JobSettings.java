@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param maxTransientFailures consecutive transient failures of one job before it fails for good
  * @param resultLinkTtl lifetime of the signed links to results shown to users
  * @param assetLinkTtl lifetime of the signed links to attachments given to providers
+ * @param instanceId this instance's name in job leases (unique per running bot process)
+ * @param leaseTime how long a lease keeps other instances off a job it submits or delivers
  */
 public record JobSettings(
     Duration pollInterval,
@@ -21,7 +23,9 @@ public record JobSettings(
     Duration maxProviderTime,
     int maxTransientFailures,
     Duration resultLinkTtl,
-    Duration assetLinkTtl) {
+    Duration assetLinkTtl,
+    String instanceId,
+    Duration leaseTime) {
 
   public JobSettings {
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -31,6 +35,8 @@ public record JobSettings(
     if (maxPollInterval.compareTo(pollInterval) < 0) {
       maxPollInterval = pollInterval;
     }
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(leaseTime, "leaseTime");
     if (maxTransientFailures < 1) {
       throw new IllegalArgumentException("maxTransientFailures must be >= 1");
     }
@@ -45,7 +51,9 @@ public record JobSettings(
         Duration.ofHours(48),
         30,
         Duration.ofDays(7),
-        Duration.ofHours(24));
+        Duration.ofHours(24),
+        "bot-" + java.util.UUID.randomUUID(),
+        Duration.ofMinutes(5));
   }
 
   /**

@@ -180,6 +180,28 @@ class JobPipelineTest {
   }
 
   @Test
+  void aJobLeasedByAnotherInstanceIsLeftToItUntilTheLeaseExpires() {
+    accept("j1");
+    assertThat(
+            jobs.tryLease(
+                "j1",
+                "other-instance",
+                clock.instant(),
+                clock.instant().plus(settings.leaseTime())))
+        .isTrue();
+
+    dispatcher.tick();
+    assertThat(provider.submissions).isEmpty();
+    assertThat(
+            jobs.tryLease("j1", "third-instance", clock.instant(), clock.instant().plusSeconds(60)))
+        .isFalse();
+
+    clock.advance(settings.leaseTime().plusSeconds(1));
+    dispatcher.tick();
+    assertThat(provider.submissions).hasSize(1);
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedAndNotDuplicated() {
     accept("j1");
     dispatcher.tick();
