@@ -91,17 +91,14 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findDueAtProvider(Instant now, int limit) {
-    return jdbc
-        .sql(
+    return jdbc.sql(
             SELECT
                 + "WHERE state IN "
                 + AT_PROVIDER
-                + " AND next_poll_at <= ? ORDER BY next_poll_at")
-        .param(now.toEpochMilli())
+                + " AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?")
+        .params(now.toEpochMilli(), limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
@@ -115,17 +112,14 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findUndelivered(Instant now, int limit) {
-    return jdbc
-        .sql(
+    return jdbc.sql(
             SELECT
                 + "WHERE delivered_at IS NULL AND state NOT IN "
                 + NOT_FINAL
-                + " AND next_poll_at <= ? ORDER BY finished_at")
-        .param(now.toEpochMilli())
+                + " AND next_poll_at <= ? ORDER BY finished_at LIMIT ?")
+        .params(now.toEpochMilli(), limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
@@ -137,14 +131,13 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findRecentByOwner(UserRef owner, int limit) {
-    return jdbc
-        .sql(SELECT + "WHERE owner_platform = ? AND owner_user_id = ? ORDER BY created_at DESC, id")
-        .param(owner.platform().name())
-        .param(owner.userId())
+    return jdbc.sql(
+            SELECT
+                + "WHERE owner_platform = ? AND owner_user_id = ? ORDER BY created_at DESC, id"
+                + " LIMIT ?")
+        .params(owner.platform().name(), owner.userId(), limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override

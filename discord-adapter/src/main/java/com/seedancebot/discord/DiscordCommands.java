@@ -1,0 +1,130 @@
+package com.seedancebot.discord;
+
+import com.seedancebot.core.chat.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/**
+ * The application commands the bot registers (DESIGN.md, "Commands"): {@code /video} with typed
+ * options, {@code /jobs}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings},
+ * {@code /help}, and the message context command "Animate with Seedance". Names are English on
+ * every client (the same verbs as on Telegram); descriptions come from the {@code discord} bundle,
+ * with Chinese for zh-CN and zh-TW clients.
+ */
+public final class DiscordCommands {
+
+  public static final String VIDEO = "video";
+  public static final String JOBS = "jobs";
+  public static final String CANCEL = "cancel";
+  public static final String QUOTA = "quota";
+  public static final String MODELS = "models";
+  public static final String SETTINGS = "settings";
+  public static final String HELP = "help";
+  public static final String ANIMATE = "Animate with Seedance";
+
+  public static final String PROMPT = "prompt";
+  public static final String DURATION = "duration";
+  public static final String RATIO = "ratio";
+  public static final String RESOLUTION = "resolution";
+  public static final String MODEL = "model";
+  public static final String AUDIO = "audio";
+  public static final String SEED = "seed";
+  public static final String JOB = "job";
+
+  /** The ratios of PROVIDERS.md, as offered choices. */
+  public static final List<String> RATIOS =
+      List.of("16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive");
+
+  /** The resolutions of PROVIDERS.md, as offered choices. */
+  public static final List<String> RESOLUTIONS = List.of("480p", "720p", "1080p");
+
+  private static final long MAX_SEED = 4_294_967_295L;
+  private static final List<DiscordLocale> CHINESE =
+      List.of(DiscordLocale.CHINESE_CHINA, DiscordLocale.CHINESE_TAIWAN);
+
+  private final Messages messages;
+
+  public DiscordCommands(Messages messages) {
+    this.messages = messages;
+  }
+
+  /** Every command, ready for a bulk overwrite (global or per guild). */
+  public List<CommandData> all() {
+    List<CommandData> commands = new ArrayList<>();
+    commands.add(video());
+    commands.add(slash(JOBS));
+    commands.add(
+        slash(CANCEL).addOptions(option(OptionType.STRING, JOB, CANCEL).setRequired(true)));
+    commands.add(slash(QUOTA));
+    commands.add(slash(MODELS));
+    commands.add(slash(SETTINGS).addOptions(defaultsOptions(SETTINGS)));
+    commands.add(slash(HELP));
+    CommandData animate = Commands.message(ANIMATE).setContexts(contexts());
+    CHINESE.forEach(
+        l -> animate.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.animate")));
+    commands.add(animate);
+    return commands;
+  }
+
+  private SlashCommandData video() {
+    SlashCommandData video = slash(VIDEO);
+    video.addOptions(option(OptionType.STRING, PROMPT, VIDEO).setMaxLength(4000));
+    for (AttachmentSlot slot : AttachmentSlot.values()) {
+      video.addOptions(option(OptionType.ATTACHMENT, slot.optionName(), VIDEO));
+    }
+    video.addOptions(defaultsOptions(VIDEO));
+    video.addOptions(option(OptionType.INTEGER, SEED, VIDEO).setRequiredRange(-1, MAX_SEED));
+    return video;
+  }
+
+  /** The options {@code /video} and {@code /settings} share. */
+  private List<OptionData> defaultsOptions(String command) {
+    OptionData ratio = option(OptionType.STRING, RATIO, command);
+    RATIOS.forEach(r -> ratio.addChoice(r, r));
+    OptionData resolution = option(OptionType.STRING, RESOLUTION, command);
+    RESOLUTIONS.forEach(r -> resolution.addChoice(r, r));
+    return List.of(
+        option(OptionType.INTEGER, DURATION, command).setRequiredRange(-1, 15),
+        ratio,
+        resolution,
+        option(OptionType.STRING, MODEL, command).setAutoComplete(true),
+        option(OptionType.BOOLEAN, AUDIO, command));
+  }
+
+  private SlashCommandData slash(String name) {
+    SlashCommandData command =
+        Commands.slash(name, text(Locale.ENGLISH, "discord.cmd." + name)).setContexts(contexts());
+    CHINESE.forEach(
+        l -> command.setDescriptionLocalization(l, text(Locale.CHINESE, "discord.cmd." + name)));
+    return command;
+  }
+
+  private OptionData option(OptionType type, String name, String command) {
+    String key = "discord.opt." + command + "." + name;
+    if (!messages.has(Locale.ENGLISH, key)) {
+      key = "discord.opt." + name;
+    }
+    OptionData option = new OptionData(type, name, text(Locale.ENGLISH, key));
+    for (DiscordLocale locale : CHINESE) {
+      option.setDescriptionLocalization(locale, text(Locale.CHINESE, key));
+    }
+    return option;
+  }
+
+  private static List<InteractionContextType> contexts() {
+    return List.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+  }
+
+  private String text(Locale locale, String key) {
+    String text = messages.get(locale, key);
+    return text.length() <= 100 ? text : text.substring(0, 100);
+  }
+}
