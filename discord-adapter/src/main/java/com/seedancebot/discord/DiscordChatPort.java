@@ -82,7 +82,10 @@ public final class DiscordChatPort implements ChatPort {
 
   @Override
   public String showStatus(JobStatus status) {
-    Locale locale = localeFor(status.requestMessageId(), status.chat());
+    Locale locale =
+        status.locale() != null
+            ? status.locale()
+            : localeFor(status.requestMessageId(), status.chat());
     MessageCreateData data = renderer.status(status, locale);
     String statusId = status.statusMessageId();
     if (statusId == null) {
@@ -120,7 +123,8 @@ public final class DiscordChatPort implements ChatPort {
   @Override
   public void deliverVideo(VideoDelivery video) {
     MessageChannel channel = channel(video.chat(), video.ownerUserId());
-    Locale locale = localeFor(video.requestMessageId(), video.chat());
+    Locale locale =
+        video.locale() != null ? video.locale() : localeFor(video.requestMessageId(), video.chat());
     long limit =
         channel instanceof GuildChannel guildChannel
             ? guildChannel.getGuild().getMaxFileSize()

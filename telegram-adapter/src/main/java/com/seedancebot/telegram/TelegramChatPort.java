@@ -70,7 +70,10 @@ public final class TelegramChatPort implements ChatPort {
 
   @Override
   public void deliverVideo(VideoDelivery delivery) {
-    Locale locale = languages.of(delivery.ownerUserId(), delivery.caption());
+    Locale locale =
+        delivery.locale() != null
+            ? delivery.locale()
+            : languages.of(delivery.ownerUserId(), delivery.caption());
     InlineKeyboardMarkup buttons =
         keyboards.video(delivery.jobId(), delivery.canContinue(), locale);
     if (delivery.sizeBytes() > uploadLimitBytes) {

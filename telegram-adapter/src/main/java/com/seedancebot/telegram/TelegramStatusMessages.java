@@ -150,7 +150,11 @@ public final class TelegramStatusMessages {
 
   private org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup
       cancelButton(JobStatus status) {
-    return keyboards.cancel(status.jobId(), languages.of(status.ownerUserId(), status.text()));
+    return keyboards.cancel(
+        status.jobId(),
+        status.locale() != null
+            ? status.locale()
+            : languages.of(status.ownerUserId(), status.text()));
   }
 
   private static String key(JobStatus status) {

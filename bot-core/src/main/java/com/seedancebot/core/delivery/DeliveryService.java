@@ -118,6 +118,7 @@ public final class DeliveryService {
         signedUrls.sign(r.videoAssetId(), settings.resultLinkTtl()),
         lastFrame == null ? null : signedUrls.sign(r.lastFrameAssetId(), settings.resultLinkTtl()),
         texts.caption(job),
-        lastFrame != null);
+        lastFrame != null,
+        job.owner().locale());
   }
 }

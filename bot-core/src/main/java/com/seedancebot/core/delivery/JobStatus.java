@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param queuePosition 1-based position in the local queue, null unless queued
  * @param cancellable whether a Cancel button makes sense now
  * @param text the status line(s) to show
+ * @param locale the owner's language (for button labels), or null when unknown
  */
 public record JobStatus(
     String jobId,
@@ -26,7 +27,33 @@ public record JobStatus(
     JobState state,
     Integer queuePosition,
     boolean cancellable,
-    String text) {
+    String text,
+    java.util.Locale locale) {
+
+  /** A status without a known language. */
+  public JobStatus(
+      String jobId,
+      String ownerUserId,
+      com.seedancebot.core.chat.ChatRef chat,
+      String requestMessageId,
+      String statusMessageId,
+      JobState state,
+      Integer queuePosition,
+      boolean cancellable,
+      String text) {
+    this(
+        jobId,
+        ownerUserId,
+        chat,
+        requestMessageId,
+        statusMessageId,
+        state,
+        queuePosition,
+        cancellable,
+        text,
+        null);
+  }
+
   public JobStatus {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(chat, "chat");

@@ -67,7 +67,8 @@ public final class StatusReporter {
             job.state(),
             queuePosition,
             !job.state().isFinal(),
-            text);
+            text,
+            job.owner().locale());
     String shownId = port.get().showStatus(status);
     lastShown.put(job.id(), text);
     if (shownId != null && !shownId.equals(statusId)) {

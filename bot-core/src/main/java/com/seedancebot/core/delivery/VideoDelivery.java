@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param lastFrameLink a signed URL of the last frame, or null
  * @param caption prompt excerpt, model, duration, seed, job id
  * @param canContinue whether a Continue button makes sense (a last frame exists)
+ * @param locale the owner's language (for button labels), or null when unknown
  */
 public record VideoDelivery(
     String jobId,
@@ -38,7 +39,43 @@ public record VideoDelivery(
     URI videoLink,
     URI lastFrameLink,
     String caption,
-    boolean canContinue) {
+    boolean canContinue,
+    java.util.Locale locale) {
+
+  /** A delivery without a known language. */
+  public VideoDelivery(
+      String jobId,
+      String ownerUserId,
+      ChatRef chat,
+      String requestMessageId,
+      Path video,
+      long sizeBytes,
+      int width,
+      int height,
+      double durationSeconds,
+      Path lastFrame,
+      URI videoLink,
+      URI lastFrameLink,
+      String caption,
+      boolean canContinue) {
+    this(
+        jobId,
+        ownerUserId,
+        chat,
+        requestMessageId,
+        video,
+        sizeBytes,
+        width,
+        height,
+        durationSeconds,
+        lastFrame,
+        videoLink,
+        lastFrameLink,
+        caption,
+        canContinue,
+        null);
+  }
+
   public VideoDelivery {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(chat, "chat");

@@ -1,0 +1,80 @@
+package com.seedancebot.app.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.SignedUrls;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+class SignedFileControllerTest {
+
+  private static final byte[] VIDEO = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  @TempDir Path dir;
+  private final byte[] key = new byte[32];
+  private MockMvc mvc;
+  private String assetId;
+
+  @BeforeEach
+  void storeAVideo() throws Exception {
+    AssetStore assets = new AssetStore(dir);
+    assetId = assets.store(new ByteArrayInputStream(VIDEO), "mp4");
+    SignedUrls urls =
+        new SignedUrls(URI.create("http://bot.test"), key, Clock.fixed(NOW, ZoneOffset.UTC));
+    mvc = MockMvcBuilders.standaloneSetup(new SignedFileController(assets, urls)).build();
+  }
+
+  @Test
+  void aValidSignedUrlServesTheFileWithItsType() throws Exception {
+    URI url = signedAt(NOW, Duration.ofHours(1));
+
+    mvc.perform(get(url.getPath() + "?" + url.getQuery()))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("video/mp4"))
+        .andExpect(content().bytes(VIDEO));
+  }
+
+  @Test
+  void aTamperedSignatureIsForbidden() throws Exception {
+    URI url = signedAt(NOW, Duration.ofHours(1));
+    String tampered = url.getQuery().replaceAll("sig=.", "sig=X");
+
+    mvc.perform(get(url.getPath() + "?" + tampered)).andExpect(status().isForbidden());
+    mvc.perform(get(url.getPath())).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anExpiredLinkIsForbidden() throws Exception {
+    URI url = signedAt(NOW.minus(Duration.ofHours(2)), Duration.ofHours(1));
+
+    mvc.perform(get(url.getPath() + "?" + url.getQuery())).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aSignatureForAnotherFileDoesNotOpenThisOne() throws Exception {
+    URI other = signedAt(NOW, Duration.ofHours(1));
+    String otherId = "ffffffffffffffffffffffffffffffff.mp4";
+
+    mvc.perform(get("/files/" + otherId + "?" + other.getQuery()))
+        .andExpect(status().isForbidden());
+  }
+
+  private URI signedAt(Instant when, Duration ttl) {
+    return new SignedUrls(URI.create("http://bot.test"), key, Clock.fixed(when, ZoneOffset.UTC))
+        .sign(assetId, ttl);
+  }
+}
