@@ -111,8 +111,13 @@ public class CoreConfiguration {
   }
 
   @Bean
-  JobTexts jobTexts(Messages messages, ModelCatalog catalog) {
-    return new JobTexts(messages, catalog);
+  CostEstimator costEstimator(SeedanceProperties seedance) {
+    return new CostEstimator(seedance.prices().toTable());
+  }
+
+  @Bean
+  JobTexts jobTexts(Messages messages, ModelCatalog catalog, CostEstimator costs) {
+    return new JobTexts(messages, catalog, costs);
   }
 
   @Bean
@@ -210,9 +215,9 @@ public class CoreConfiguration {
       QuotaLedger quota,
       ProviderRouter router,
       JobOutcomes outcomes,
+      CostEstimator costs,
       Clock clock) {
-    return new JobService(
-        jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
+    return new JobService(jobs, new RequestValidator(), costs, quota, router, outcomes, clock);
   }
 
   @Bean

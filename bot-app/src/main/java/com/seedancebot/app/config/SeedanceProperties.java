@@ -19,7 +19,8 @@ public record SeedanceProperties(
     String model,
     Integer maxConcurrentTasks,
     Simulator simulator,
-    List<Extra> providers) {
+    List<Extra> providers,
+    Prices prices) {
 
   public SeedanceProperties {
     provider =
@@ -30,7 +31,40 @@ public record SeedanceProperties(
     }
     simulator = simulator == null ? new Simulator(null, null, null) : simulator;
     providers = providers == null ? List.of() : List.copyOf(providers);
+    prices = prices == null ? new Prices(null, null) : prices;
   }
+
+  /**
+   * Prices per million tokens, by model id (configuration, not code: they differ per account and
+   * region). Ids with dots need brackets in YAML: {@code "[doubao-seedance-2.0]"}.
+   */
+  public record Prices(String currency, java.util.Map<String, Price> models) {
+    public Prices {
+      currency = currency == null ? "" : currency;
+      models = models == null ? java.util.Map.of() : java.util.Map.copyOf(models);
+    }
+
+    public com.seedancebot.core.request.PriceTable toTable() {
+      if (models.isEmpty()) {
+        return com.seedancebot.core.request.PriceTable.none();
+      }
+      java.util.Map<String, com.seedancebot.core.request.ModelPrice> table =
+          new java.util.HashMap<>();
+      models.forEach(
+          (id, p) ->
+              table.put(
+                  id,
+                  new com.seedancebot.core.request.ModelPrice(
+                      p.perMillionTokens(), p.withoutAudio(), p.withReferenceVideo())));
+      return new com.seedancebot.core.request.PriceTable(currency, table);
+    }
+  }
+
+  /** One model's price per million tokens; the optional variants apply when they fit. */
+  public record Price(
+      java.math.BigDecimal perMillionTokens,
+      java.math.BigDecimal withoutAudio,
+      java.math.BigDecimal withReferenceVideo) {}
 
   /** How the embedded simulator behaves. */
   public record Simulator(Duration queueLatency, Duration runLatency, Double failureRate) {

@@ -2,6 +2,7 @@ package com.seedancebot.core.delivery;
 
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelSpec;
@@ -19,10 +20,17 @@ public final class JobTexts {
 
   private final Messages messages;
   private final ModelCatalog catalog;
+  private final CostEstimator costs;
 
   public JobTexts(Messages messages, ModelCatalog catalog) {
+    this(messages, catalog, new CostEstimator());
+  }
+
+  /** Texts that also show the estimated price when {@code costs} knows the model's price. */
+  public JobTexts(Messages messages, ModelCatalog catalog, CostEstimator costs) {
     this.messages = messages;
     this.catalog = catalog;
+    this.costs = costs;
   }
 
   /** The status message text for the job's current state. */
@@ -49,14 +57,32 @@ public final class JobTexts {
   public String summary(Job job) {
     GenerationRequest r = job.request();
     Locale l = job.owner().locale();
-    return messages.get(
-        l,
-        "job.summary",
-        modelLabel(r.modelId()),
-        duration(l, r.durationSeconds()),
-        r.resolution(),
-        r.ratio(),
-        job.estimatedTokens());
+    String summary =
+        messages.get(
+            l,
+            "job.summary",
+            modelLabel(r.modelId()),
+            duration(l, r.durationSeconds()),
+            r.resolution(),
+            r.ratio(),
+            job.estimatedTokens());
+    return summary + price(l, job);
+  }
+
+  /** " · ≈ 4.99 CNY" when a price is configured for the model, else nothing. */
+  private String price(Locale l, Job job) {
+    return catalog.all().stream()
+        .filter(m -> m.id().equals(job.request().modelId()))
+        .findFirst()
+        .flatMap(m -> costs.estimate(job.request(), m).money())
+        .map(
+            money ->
+                messages.get(
+                    l,
+                    "job.cost",
+                    money.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                    money.currency()))
+        .orElse("");
   }
 
   /** The caption under a delivered video. */

@@ -11,7 +11,10 @@ public final class TestDatabase {
 
   public static DataSource migratedH2(Path dir) {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("test-db") + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
+    ds.setURL(
+        "jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("test-db")
+            + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
     ds.setPassword("");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
