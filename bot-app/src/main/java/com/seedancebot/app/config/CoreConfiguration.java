@@ -24,6 +24,7 @@ import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.StatusReporter;
+import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobOutcomes;
@@ -92,7 +93,8 @@ public class CoreConfiguration {
 
   @Bean
   JobSettings jobSettings(BotProperties bot) {
-    return JobSettings.defaults(bot.pollInterval());
+    return JobSettings.defaults(bot.pollInterval())
+        .withInstanceId(InstanceIds.loadOrCreate(bot.dataDir()));
   }
 
   @Bean

@@ -82,6 +82,8 @@ public final class DeliveryService {
         retryOrGiveUp(job, e);
       } catch (RuntimeException e) {
         retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
+      } finally {
+        jobs.releaseLease(job.id(), settings.instanceId());
       }
     }
   }

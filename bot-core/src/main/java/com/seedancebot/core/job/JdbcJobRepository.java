@@ -268,6 +268,14 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public void releaseLease(String id, String owner) {
+    jdbc.sql(
+            "UPDATE job SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+        .params(id, owner)
+        .update();
+  }
+
+  @Override
   public Optional<Job> findByCallbackToken(String token) {
     return jdbc.sql(SELECT + "WHERE callback_token = ?").param(token).query(this::map).optional();
   }

@@ -86,12 +86,20 @@ public final class JobDispatcher {
       VideoProvider p = provider.get();
       int slots =
           free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - jobs.countAtProvider(n));
-      if (slots > 0 && !job.nextPollAt().isAfter(now) && leased(job, now) && submit(job, p, now)) {
-        free.put(p.name(), slots - 1);
-        position--;
-      } else {
-        status.report(job, position);
+      if (slots > 0 && !job.nextPollAt().isAfter(now) && leased(job, now)) {
+        boolean submitted;
+        try {
+          submitted = submit(job, p, now);
+        } finally {
+          jobs.releaseLease(job.id(), settings.instanceId());
+        }
+        if (submitted) {
+          free.put(p.name(), slots - 1);
+          position--;
+          continue;
+        }
       }
+      status.report(job, position);
     }
   }
 

@@ -75,6 +75,9 @@ public interface JobRepository {
    */
   boolean tryLease(String id, String owner, Instant now, Instant until);
 
+  /** Gives up the owner's lease on a job once its critical step is done. */
+  void releaseLease(String id, String owner);
+
   /** The job a provider callback token belongs to. */
   Optional<Job> findByCallbackToken(String token);
 }

@@ -56,6 +56,20 @@ public record JobSettings(
         Duration.ofMinutes(5));
   }
 
+  /** A copy for another instance name (e.g. one kept in the data directory across restarts). */
+  public JobSettings withInstanceId(String id) {
+    return new JobSettings(
+        pollInterval,
+        maxPollInterval,
+        maxLocalQueueTime,
+        maxProviderTime,
+        maxTransientFailures,
+        resultLinkTtl,
+        assetLinkTtl,
+        id,
+        leaseTime);
+  }
+
   /**
    * Exponential backoff with jitter: attempt 0 waits about the base interval, each further attempt
    * doubles it up to the maximum; {@code jitter} in [0,1) spreads the wait over 75–125 % so that
