@@ -91,17 +91,15 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findDueAtProvider(Instant now, int limit) {
-    return jdbc
-        .sql(
+    return jdbc.sql(
             SELECT
                 + "WHERE state IN "
                 + AT_PROVIDER
-                + " AND next_poll_at <= ? ORDER BY next_poll_at")
+                + " AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?")
         .param(now.toEpochMilli())
+        .param(limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
@@ -115,17 +113,15 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findUndelivered(Instant now, int limit) {
-    return jdbc
-        .sql(
+    return jdbc.sql(
             SELECT
                 + "WHERE delivered_at IS NULL AND state NOT IN "
                 + NOT_FINAL
-                + " AND next_poll_at <= ? ORDER BY finished_at")
+                + " AND next_poll_at <= ? ORDER BY finished_at LIMIT ?")
         .param(now.toEpochMilli())
+        .param(limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
@@ -137,14 +133,15 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findRecentByOwner(UserRef owner, int limit) {
-    return jdbc
-        .sql(SELECT + "WHERE owner_platform = ? AND owner_user_id = ? ORDER BY created_at DESC, id")
+    return jdbc.sql(
+            SELECT
+                + "WHERE owner_platform = ? AND owner_user_id = ?"
+                + " ORDER BY created_at DESC, id LIMIT ?")
         .param(owner.platform().name())
         .param(owner.userId())
+        .param(limit)
         .query(this::map)
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   @Override
