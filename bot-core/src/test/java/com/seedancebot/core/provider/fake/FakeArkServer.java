@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -147,11 +149,14 @@ public final class FakeArkServer extends FakeProviderServer {
       errorWithParam(fx, r.status(), r.code(), r.param(), r.message());
       return;
     }
-    String id =
-        "cgt-"
-            + ID_TIME.format(clock.instant())
-            + "-"
-            + HexFormat.of().formatHex(randomBytes()).substring(0, 5);
+    String id;
+    do { // Ark's ids are unique; five random characters alone collide within ~1,000 tasks a second
+      id =
+          "cgt-"
+              + ID_TIME.format(clock.instant())
+              + "-"
+              + HexFormat.of().formatHex(randomBytes()).substring(0, 5);
+    } while (task(id) != null);
     FakeTask t = createTask(id, body.get("model").stringValue(), body);
     long seed = t.number("seed", -1);
     t.seed = seed >= 0 ? seed : ThreadLocalRandom.current().nextLong(0, 1L << 31);
@@ -202,9 +207,17 @@ public final class FakeArkServer extends FakeProviderServer {
     List<String> ids = r.queryValues("filter.task_ids");
     String status = r.queryValue("filter.status");
     String model = r.queryValue("filter.model");
+    // With filter.task_ids, look the ids up instead of scanning every task (10,000s in benchmarks)
+    List<FakeTask> candidates =
+        ids.isEmpty()
+            ? tasksNewestFirst()
+            : Set.copyOf(ids).stream()
+                .map(this::task)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong((FakeTask t) -> t.sequence).reversed())
+                .toList();
     List<FakeTask> matching =
-        tasksNewestFirst().stream()
-            .filter(t -> ids.isEmpty() || ids.contains(t.id))
+        candidates.stream()
             .filter(t -> model == null || model.equals(t.model))
             .filter(t -> status == null || status.equals(statusName(t)))
             .toList();

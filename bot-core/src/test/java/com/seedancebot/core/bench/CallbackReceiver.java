@@ -1,0 +1,79 @@
+package com.seedancebot.core.bench;
+
+import com.seedancebot.core.job.JobRepository;
+import com.seedancebot.core.job.JobTracker;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback stand-in for {@code bot-app}'s {@code CallbackController}: {@code POST
+ * /callbacks/{token}} looks the job up by its token and makes it due ({@link JobTracker#pollSoon});
+ * 200 for a known token, 404 otherwise. Records how long each callback took to handle. Close it to
+ * free the port.
+ */
+final class CallbackReceiver implements AutoCloseable {
+
+  static final String PREFIX = "/callbacks/";
+
+  private final HttpServer server;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private final JobRepository jobs;
+  private final JobTracker tracker;
+  private final Queue<Long> handlingNanos = new ConcurrentLinkedQueue<>();
+
+  CallbackReceiver(JobRepository jobs, JobTracker tracker) {
+    this.jobs = jobs;
+    this.tracker = tracker;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(pool);
+    server.createContext(PREFIX, this::handle);
+    server.start();
+  }
+
+  /** The prefix to give the dispatcher: the job's token is appended. */
+  String urlPrefix() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
+  }
+
+  /** Time spent handling each callback so far, in nanoseconds. */
+  Queue<Long> handlingNanos() {
+    return handlingNanos;
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    long start = System.nanoTime();
+    try (ex) {
+      ex.getRequestBody().readAllBytes();
+      String token = ex.getRequestURI().getPath().substring(PREFIX.length());
+      boolean known =
+          jobs.findByCallbackToken(token)
+              .map(
+                  job -> {
+                    tracker.pollSoon(job.id());
+                    return true;
+                  })
+              .orElse(false);
+      ex.sendResponseHeaders(known ? 200 : 404, -1);
+    } finally {
+      handlingNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}
