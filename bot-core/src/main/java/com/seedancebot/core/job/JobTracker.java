@@ -66,11 +66,14 @@ public final class JobTracker {
     byProvider.forEach(this::pollProvider);
   }
 
-  /** Makes a job due now (a provider callback said something changed). */
+  /**
+   * Makes a job due before every other due job (a provider callback said something changed): its
+   * next poll moves to the epoch, so a tracker that is behind still takes it first.
+   */
   public void pollSoon(String jobId) {
     jobs.find(jobId)
         .filter(j -> j.state().atProvider())
-        .ifPresent(j -> jobs.updateAtProvider(j.id(), j.state(), j.attempts(), clock.instant()));
+        .ifPresent(j -> jobs.updateAtProvider(j.id(), j.state(), j.attempts(), Instant.EPOCH));
   }
 
   private void pollProvider(String providerName, List<Job> due) {

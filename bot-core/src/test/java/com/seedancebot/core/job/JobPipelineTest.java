@@ -202,6 +202,23 @@ class JobPipelineTest {
   }
 
   @Test
+  void aRunningStatusIsEditedOnStateChangesAndOnlyEveryFewSecondsForTheClock() {
+    accept("j1");
+    dispatcher.tick();
+    provider.set(provider.taskIds().get(0), TaskState.RUNNING);
+    for (int i = 0; i < 8; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      tracker.tick();
+      clock.advance(Duration.ofSeconds(1));
+      tracker.tick();
+    }
+
+    long runningEdits =
+        chat.statusCalls.stream().filter(s -> s.state() == JobState.RUNNING).count();
+    assertThat(runningEdits).isBetween(1L, 2L);
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedAndNotDuplicated() {
     accept("j1");
     dispatcher.tick();
