@@ -4,8 +4,6 @@ import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.http.JsonFields;
-import java.net.URI;
-import java.net.URISyntaxException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +27,7 @@ public final class ArkTaskJson {
     try {
       node = json.readTree(body);
     } catch (JacksonException e) {
-      throw malformed("not JSON", e);
+      throw JsonFields.malformed("ark", "not JSON", e);
     }
     return parse(node);
   }
@@ -43,7 +41,7 @@ public final class ArkTaskJson {
     String id = JsonFields.text(task, "id");
     String status = JsonFields.text(task, "status");
     if (id == null || status == null) {
-      throw malformed("task without id or status", null);
+      throw JsonFields.malformed("ark", "task without id or status", null);
     }
     TaskState state = state(status);
     JsonNode content = task.path("content");
@@ -54,8 +52,8 @@ public final class ArkTaskJson {
         id,
         state,
         progress(state),
-        uri(JsonFields.text(content, "video_url")),
-        uri(JsonFields.text(content, "last_frame_url")),
+        JsonFields.resultUrl(JsonFields.text(content, "video_url"), "ark"),
+        JsonFields.resultUrl(JsonFields.text(content, "last_frame_url"), "ark"),
         tokens,
         JsonFields.longValue(task, "seed"),
         duration == null ? null : duration.doubleValue(),
@@ -72,30 +70,11 @@ public final class ArkTaskJson {
       case "failed" -> TaskState.FAILED;
       case "expired" -> TaskState.EXPIRED;
       case "cancelled" -> TaskState.CANCELLED;
-      default -> throw malformed("unknown status " + status, null);
+      default -> throw JsonFields.malformed("ark", "unknown status " + status, null);
     };
   }
 
   private static Integer progress(TaskState state) {
     return state == TaskState.SUCCEEDED ? Integer.valueOf(100) : null;
-  }
-
-  private static URI uri(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      throw malformed("result URL is not a URI", e);
-    }
-  }
-
-  private static ProviderException malformed(String detail, Throwable cause) {
-    return new ProviderException(
-        ProviderException.Kind.TRANSIENT,
-        "MalformedResponse",
-        "ark: malformed task (" + detail + ")",
-        cause);
   }
 }

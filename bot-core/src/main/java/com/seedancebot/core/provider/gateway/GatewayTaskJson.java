@@ -1,12 +1,9 @@
 package com.seedancebot.core.provider.gateway;
 
 import com.seedancebot.core.provider.ProviderErrors;
-import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.http.JsonFields;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +19,7 @@ final class GatewayTaskJson {
   static ProviderTask parse(String requestedId, JsonNode data) {
     String status = JsonFields.text(data, "status");
     if (status == null) {
-      throw malformed("task without status");
+      throw JsonFields.malformed("gateway", "task without status", null);
     }
     String id = JsonFields.text(data, "id");
     TaskState state = state(status);
@@ -34,8 +31,8 @@ final class GatewayTaskJson {
         id == null ? requestedId : id,
         state,
         progress == null ? null : (int) Math.max(0, Math.min(100, progress)),
-        uri(videoUrl(result)),
-        uri(JsonFields.text(result, "last_frame_url")),
+        JsonFields.resultUrl(videoUrl(result), "gateway"),
+        JsonFields.resultUrl(JsonFields.text(result, "last_frame_url"), "gateway"),
         null,
         null,
         JsonFields.doubleValue(data, "duration"),
@@ -51,7 +48,7 @@ final class GatewayTaskJson {
       case "failed", "failure" -> TaskState.FAILED;
       case "cancelled", "canceled" -> TaskState.CANCELLED;
       case "expired" -> TaskState.EXPIRED;
-      default -> throw malformed("unknown status " + status);
+      default -> throw JsonFields.malformed("gateway", "unknown status " + status, null);
     };
   }
 
@@ -84,24 +81,5 @@ final class GatewayTaskJson {
       return code;
     }
     return ProviderErrors.refusalCodeIn(message).orElse(code);
-  }
-
-  private static URI uri(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      throw malformed("result URL is not a URI");
-    }
-  }
-
-  private static ProviderException malformed(String detail) {
-    return new ProviderException(
-        ProviderException.Kind.TRANSIENT,
-        "MalformedResponse",
-        "gateway: malformed task (" + detail + ")",
-        (Throwable) null);
   }
 }

@@ -1,12 +1,9 @@
 package com.seedancebot.core.provider.globalaiopc;
 
 import com.seedancebot.core.provider.ProviderErrors;
-import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.http.JsonFields;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +18,7 @@ final class GlobalAiOpcTaskJson {
   static ProviderTask parse(String requestedId, JsonNode body) {
     String status = JsonFields.text(body, "status");
     if (status == null) {
-      throw malformed("result without status");
+      throw JsonFields.malformed("globalaiopc", "result without status", null);
     }
     TaskState state = state(status);
     String id = JsonFields.text(body, "id");
@@ -37,7 +34,7 @@ final class GlobalAiOpcTaskJson {
         id == null ? requestedId : id,
         state,
         state == TaskState.SUCCEEDED ? Integer.valueOf(100) : null,
-        uri(JsonFields.text(body, "video_url")),
+        JsonFields.resultUrl(JsonFields.text(body, "video_url"), "globalaiopc"),
         null,
         JsonFields.longValue(body, "totalTokens"),
         null,
@@ -54,26 +51,7 @@ final class GlobalAiOpcTaskJson {
       case "failed", "failure" -> TaskState.FAILED;
       case "cancelled", "canceled" -> TaskState.CANCELLED;
       case "expired" -> TaskState.EXPIRED;
-      default -> throw malformed("unknown status " + status);
+      default -> throw JsonFields.malformed("globalaiopc", "unknown status " + status, null);
     };
-  }
-
-  private static URI uri(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      throw malformed("video_url is not a URI");
-    }
-  }
-
-  private static ProviderException malformed(String detail) {
-    return new ProviderException(
-        ProviderException.Kind.TRANSIENT,
-        "MalformedResponse",
-        "globalaiopc: malformed result (" + detail + ")",
-        (Throwable) null);
   }
 }

@@ -57,4 +57,29 @@ public final class JsonFields {
     }
     return null;
   }
+
+  /**
+   * A result URL from a provider's task body, or null when absent; a value that is no URI is a
+   * malformed response (transient: the next poll may be fine).
+   */
+  public static java.net.URI resultUrl(String value, String family) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new java.net.URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw malformed(family, "result URL is not a URI", e);
+    }
+  }
+
+  /** A provider answer the bot cannot read: transient, code {@code MalformedResponse}. */
+  public static com.seedancebot.core.provider.ProviderException malformed(
+      String family, String detail, Throwable cause) {
+    return new com.seedancebot.core.provider.ProviderException(
+        com.seedancebot.core.provider.ProviderException.Kind.TRANSIENT,
+        "MalformedResponse",
+        family + ": malformed task (" + detail + ")",
+        cause);
+  }
 }
