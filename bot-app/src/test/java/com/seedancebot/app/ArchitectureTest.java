@@ -1,6 +1,7 @@
 package com.seedancebot.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -74,5 +75,10 @@ class ArchitectureTest {
             "com.seedancebot.core.quota..",
             "com.seedancebot.core.provider..")
         .check(CLASSES);
+  }
+
+  @Test
+  void corePackagesHaveNoCycles() {
+    slices().matching("com.seedancebot.core.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
@@ -23,15 +22,13 @@ import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.delivery.VideoDelivery;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobDispatcher;
-import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
-import com.seedancebot.core.job.ResultCollector;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
@@ -140,8 +137,6 @@ class DiscordEndToEndIT {
     var texts = new JobTexts(messages, catalog);
     ChatPort recording = new RecordingPort(discord, deliveries);
     var ports = new ChatPorts(List.of(recording));
-    var status = new StatusReporter(jobs, ports, texts, clock);
-    var outcomes = new JobOutcomes(jobs, quota, clock);
     var simulator =
         new SimulatorVideoProvider(
             dir.resolve("simulator"),
@@ -152,31 +147,25 @@ class DiscordEndToEndIT {
     var router = new ProviderRouter(List.of(simulator));
     var settings = JobSettings.defaults(Duration.ofMillis(200));
     var inspector = new MediaInspector();
-    dispatcher =
-        new JobDispatcher(
-            jobs,
-            router,
-            catalog,
-            new MediaUrlResolver(assets, signed, Duration.ofHours(1)),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5,
-            p -> null);
-    tracker =
-        new JobTracker(
-            jobs,
-            router,
-            new ResultCollector(assets, file -> info(inspector, file)),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5);
-    delivery =
-        new DeliveryService(
-            jobs, ports, status, texts, outcomes, assets, signed, settings, clock, () -> 0.5);
+    var pipeline =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(router)
+            .catalog(catalog)
+            .storage(assets, signed)
+            .chats(ports, texts)
+            .settings(settings)
+            .clock(clock)
+            .jitter(() -> 0.5)
+            .videoInfo(file -> info(inspector, file))
+            .direct()
+            .build();
+    var status = pipeline.status();
+    var outcomes = pipeline.outcomes();
+    dispatcher = pipeline.dispatcher();
+    tracker = pipeline.tracker();
+    delivery = pipeline.delivery();
     var jobService =
         new JobService(
             jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
@@ -29,7 +28,7 @@ import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
-import com.seedancebot.core.job.ResultCollector;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
@@ -94,8 +93,6 @@ class TelegramEndToEndIT {
     JdbcQuotaLedger quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 300, 0, 0, 0, 0));
     ChatPorts ports = new ChatPorts(List.of(bot.chatPort()));
     JobTexts texts = new JobTexts(messages, catalog);
-    StatusReporter status = new StatusReporter(jobs, ports, texts, clock);
-    JobOutcomes outcomes = new JobOutcomes(jobs, quota, clock);
     SimulatorVideoProvider simulator =
         new SimulatorVideoProvider(
             dir.resolve("simulator"),
@@ -105,31 +102,25 @@ class TelegramEndToEndIT {
             render);
     ProviderRouter router = new ProviderRouter(List.of(simulator));
     MediaInspector inspector = new MediaInspector();
-    dispatcher =
-        new JobDispatcher(
-            jobs,
-            router,
-            catalog,
-            new MediaUrlResolver(assets, signed, settings.assetLinkTtl()),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5,
-            job -> null);
-    tracker =
-        new JobTracker(
-            jobs,
-            router,
-            new ResultCollector(assets, file -> videoInfo(inspector, file)),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5);
-    delivery =
-        new DeliveryService(
-            jobs, ports, status, texts, outcomes, assets, signed, settings, clock, () -> 0.5);
+    Pipeline pipeline =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(router)
+            .catalog(catalog)
+            .storage(assets, signed)
+            .chats(ports, texts)
+            .settings(settings)
+            .clock(clock)
+            .jitter(() -> 0.5)
+            .videoInfo(file -> videoInfo(inspector, file))
+            .direct()
+            .build();
+    StatusReporter status = pipeline.status();
+    JobOutcomes outcomes = pipeline.outcomes();
+    dispatcher = pipeline.dispatcher();
+    tracker = pipeline.tracker();
+    delivery = pipeline.delivery();
     JobService jobService =
         new JobService(
             jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);

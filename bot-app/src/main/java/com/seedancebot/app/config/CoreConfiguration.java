@@ -4,7 +4,6 @@ import com.seedancebot.app.web.CallbackController;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.asset.SigningKeys;
 import com.seedancebot.core.bot.AttachmentIntake;
@@ -21,18 +20,16 @@ import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.ModelListFormatter;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
-import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
-import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
-import com.seedancebot.core.job.ResultCollector;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaLedger;
@@ -47,7 +44,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -92,9 +88,10 @@ public class CoreConfiguration {
   }
 
   @Bean
-  JobSettings jobSettings(BotProperties bot) {
+  JobSettings jobSettings(BotProperties bot, PipelineProperties pipeline) {
     return JobSettings.defaults(bot.pollInterval())
-        .withInstanceId(InstanceIds.loadOrCreate(bot.dataDir()));
+        .withInstanceId(InstanceIds.loadOrCreate(bot.dataDir()))
+        .withLeaseTime(pipeline.leaseTime());
   }
 
   @Bean
@@ -123,92 +120,57 @@ public class CoreConfiguration {
   }
 
   @Bean
-  StatusReporter statusReporter(JobRepository jobs, ChatPorts ports, JobTexts texts, Clock clock) {
-    return new StatusReporter(jobs, ports, texts, clock);
-  }
-
-  @Bean
-  JobOutcomes jobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock) {
-    return new JobOutcomes(jobs, quota, clock);
-  }
-
-  @Bean
   MediaInspector mediaInspector() {
     return new MediaInspector();
   }
 
   @Bean
-  JobDispatcher jobDispatcher(
+  Pipeline pipeline(
       JobRepository jobs,
+      QuotaLedger quota,
       ProviderRouter router,
       ModelCatalog catalog,
       AssetStore assets,
       SignedUrls signedUrls,
-      JobOutcomes outcomes,
-      StatusReporter status,
+      ChatPorts ports,
+      JobTexts texts,
       JobSettings settings,
+      PipelineProperties pipeline,
+      MediaInspector inspector,
       Clock clock,
       BotProperties bot) {
-    return new JobDispatcher(
-        jobs,
-        router,
-        catalog,
-        new MediaUrlResolver(assets, signedUrls, settings.assetLinkTtl()),
-        outcomes,
-        status,
-        settings,
-        clock,
-        () -> ThreadLocalRandom.current().nextDouble(),
-        provider ->
-            bot.callbacksEnabled() && provider.family() == ModelFamily.ARK
-                ? trimSlash(bot.publicUrl().toString()) + CallbackController.PATH_PREFIX
-                : null);
+    return Pipeline.builder()
+        .jobs(jobs)
+        .quota(quota)
+        .providers(router)
+        .catalog(catalog)
+        .storage(assets, signedUrls)
+        .chats(ports, texts)
+        .settings(settings)
+        .pipelineSettings(pipeline.toSettings(bot.tickInterval()))
+        .clock(clock)
+        .videoInfo(file -> videoInfo(inspector, file))
+        .callbackBase(
+            provider ->
+                bot.callbacksEnabled() && provider.family() == ModelFamily.ARK
+                    ? trimSlash(bot.publicUrl().toString()) + CallbackController.PATH_PREFIX
+                    : null)
+        .build();
   }
 
   @Bean
-  JobTracker jobTracker(
-      JobRepository jobs,
-      ProviderRouter router,
-      AssetStore assets,
-      MediaInspector inspector,
-      JobOutcomes outcomes,
-      StatusReporter status,
-      JobSettings settings,
-      Clock clock) {
-    ResultCollector collector = new ResultCollector(assets, file -> videoInfo(inspector, file));
-    return new JobTracker(
-        jobs,
-        router,
-        collector,
-        outcomes,
-        status,
-        settings,
-        clock,
-        () -> ThreadLocalRandom.current().nextDouble());
+  StatusReporter statusReporter(Pipeline pipeline) {
+    return pipeline.status();
   }
 
   @Bean
-  DeliveryService deliveryService(
-      JobRepository jobs,
-      ChatPorts ports,
-      StatusReporter status,
-      JobTexts texts,
-      JobOutcomes outcomes,
-      AssetStore assets,
-      SignedUrls signedUrls,
-      JobSettings settings,
-      Clock clock) {
-    return new DeliveryService(
-        jobs,
-        ports,
-        status,
-        texts,
-        outcomes,
-        assets,
-        signedUrls,
-        settings,
-        clock,
-        () -> ThreadLocalRandom.current().nextDouble());
+  JobOutcomes jobOutcomes(Pipeline pipeline) {
+    return pipeline.outcomes();
+  }
+
+  @Bean
+  JobTracker jobTracker(Pipeline pipeline) {
+    return pipeline.tracker();
   }
 
   @Bean

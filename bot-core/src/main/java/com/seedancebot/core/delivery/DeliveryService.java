@@ -8,6 +8,8 @@ import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobResult;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.job.JobStep;
+import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
@@ -15,16 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts every final job's outcome to the chat it came from, once: the video for a success, the
- * final status for a failure, expiry or cancellation. Delivery is recorded right after the surface
- * accepted it; transient surface failures are retried with backoff, permanent ones are logged and
- * given up. A job whose surface is not running here waits for it. Call {@link #tick()} from one
- * scheduler thread.
+ * Posts every final job's outcome to the chat it came from, once: the final status, then the video
+ * for a success. Each delivery runs on a delivery worker under a claimed, renewed lease, so a slow
+ * upload holds one worker and never another user's video. The steps are recorded, so a retry never
+ * repeats one that went through: the final status is shown once (a status message the user deleted
+ * is replaced for failures and skipped for successes, whose video says it all), and the video is
+ * always attempted whatever became of the status. A transient surface failure is retried with
+ * backoff; an upload refused for good (or failing too often) falls back to a message with the bot's
+ * signed link. A job whose surface is not running here waits for it. {@link #tick()} is called from
+ * one thread.
  */
 public final class DeliveryService {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
-  private static final int BATCH = 50;
+  private static final int BATCH = 200;
   private static final int MAX_ATTEMPTS = 20;
 
   private final JobRepository jobs;
@@ -37,6 +43,7 @@ public final class DeliveryService {
   private final JobSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
+  private final StageWorkers workers;
 
   public DeliveryService(
       JobRepository jobs,
@@ -48,7 +55,8 @@ public final class DeliveryService {
       SignedUrls signedUrls,
       JobSettings settings,
       Clock clock,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      StageWorkers workers) {
     this.jobs = jobs;
     this.ports = ports;
     this.status = status;
@@ -59,40 +67,109 @@ public final class DeliveryService {
     this.settings = settings;
     this.clock = clock;
     this.jitter = jitter;
+    this.workers = workers;
   }
 
-  /** Delivers every due, undelivered final job. */
+  /** Starts the delivery of every due, undelivered final job that a worker can take now. */
   public void tick() {
-    for (Job job : jobs.findUndelivered(clock.instant(), BATCH)) {
-      outcomes.reconcile(job);
+    Instant now = clock.instant();
+    for (Job job : jobs.findUndelivered(now, BATCH)) {
       var port = ports.forPlatform(job.chat().platform());
-      Instant now = clock.instant();
-      if (port.isEmpty()
-          || !jobs.tryLease(job.id(), settings.instanceId(), now, now.plus(settings.leaseTime()))) {
+      if (port.isEmpty() || workers.isRunning(job.id())) {
         continue;
       }
-      try {
-        status.show(job, null);
-        if (job.state() == JobState.SUCCEEDED) {
-          port.get().deliverVideo(videoDelivery(job));
-        }
-        jobs.markDelivered(job.id(), clock.instant());
-        log.info("Job {} delivered to {}", job.id(), job.chat().platform());
-      } catch (ChatDeliveryException e) {
-        retryOrGiveUp(job, e);
-      } catch (RuntimeException e) {
-        retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
-      } finally {
-        jobs.releaseLease(job.id(), settings.instanceId());
+      String owner = settings.instanceId();
+      if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
+        continue;
       }
+      if (!workers.trySubmit(
+          job.id(), job.chat().platform().name(), () -> deliver(job, port.get()))) {
+        jobs.deferDelivery(job.id(), job.attempts(), now);
+        jobs.releaseLease(job.id(), owner);
+      }
+    }
+  }
+
+  private void deliver(Job job, ChatPort port) {
+    try {
+      outcomes.reconcile(job);
+      if (job.finalStatusAt() == null) {
+        showFinalStatus(job);
+      }
+      if (job.state() == JobState.SUCCEEDED) {
+        postVideo(job, port);
+      }
+      jobs.markDelivered(job.id(), clock.instant());
+      log.info("Job {} delivered to {}", job.id(), job.chat().platform());
+    } catch (ChatDeliveryException e) {
+      retryOrGiveUp(job, e);
+    } catch (RuntimeException e) {
+      retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
+    } finally {
+      jobs.releaseLease(job.id(), settings.instanceId());
+    }
+  }
+
+  /**
+   * Shows the final status once. A status that cannot be edited for good (deleted, too old) is sent
+   * anew when it carries the outcome (failure, expiry, cancellation) and skipped for a success.
+   */
+  private void showFinalStatus(Job job) {
+    try {
+      status.show(job, null);
+    } catch (ChatDeliveryException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      if (job.state() == JobState.SUCCEEDED || job.statusMessageId() == null) {
+        log.info("Final status of job {} not shown ({}); going on", job.id(), e.getMessage());
+      } else {
+        log.info(
+            "Status message of job {} cannot be edited ({}); sending the outcome anew",
+            job.id(),
+            e.getMessage());
+        showAnew(job);
+      }
+    }
+    jobs.markFinalStatusShown(job.id(), clock.instant());
+  }
+
+  private void showAnew(Job job) {
+    try {
+      status.showAnew(job);
+    } catch (ChatDeliveryException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      log.warn("Outcome of job {} could not be shown at all: {}", job.id(), e.getMessage(), e);
+    }
+  }
+
+  /** Uploads the video; refused for good (or too often), the signed link is sent instead. */
+  private void postVideo(Job job, ChatPort port) {
+    VideoDelivery video = videoDelivery(job);
+    try {
+      port.deliverVideo(video);
+    } catch (ChatDeliveryException e) {
+      if (e.retryable() && job.attempts() + 1 < MAX_ATTEMPTS) {
+        throw e;
+      }
+      log.warn(
+          "Video of job {} could not be uploaded to {}; sending its link instead",
+          job.id(),
+          job.chat().platform(),
+          e);
+      port.sendText(
+          job.chat(),
+          job.requestMessageId(),
+          texts.linkFallback(job, video.videoLink(), settings.resultLinkTtl()));
     }
   }
 
   private void retryOrGiveUp(Job job, ChatDeliveryException e) {
     int attempts = job.attempts() + 1;
     if (!e.retryable() || attempts >= MAX_ATTEMPTS) {
-      log.error(
-          "Giving up delivering job {} to {}: {}", job.id(), job.chat().platform(), e.getMessage());
+      log.error("Giving up delivering job {} to {}", job.id(), job.chat().platform(), e);
       jobs.markDelivered(job.id(), clock.instant());
       return;
     }

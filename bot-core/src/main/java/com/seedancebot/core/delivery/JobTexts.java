@@ -99,6 +99,18 @@ public final class JobTexts {
         job.id());
   }
 
+  /** The message that replaces a video the chat would not take: why, and the signed link. */
+  public String linkFallback(Job job, java.net.URI link, Duration linkLifetime) {
+    Locale l = job.owner().locale();
+    return messages.get(
+        l,
+        "delivery.link_fallback",
+        job.id(),
+        messages.get(l, "delivery.upload_refused"),
+        Math.max(1, linkLifetime.toDays()),
+        link.toString());
+  }
+
   /** The user-facing reason of a failed job. */
   public String reason(Job job) {
     String code = job.errorCode() == null ? "unknown" : job.errorCode();

@@ -5,19 +5,26 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.job.StatusListener;
+import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each job's one status message current. Best effort: a surface that is down or rate limited
- * is skipped (the next change tries again), because the final outcome is delivered separately with
- * retries by {@link DeliveryService}. An unchanged text is not sent again. Thread-safe.
+ * Keeps each job's one status message current. {@link #report} is best effort and does not block:
+ * the newest status of a job is kept and shown by a status worker, older ones still waiting are
+ * dropped (edits coalesce under pressure), a surface that is down or rate limited is skipped (the
+ * next change tries again), and a status older than one already shown as final never overwrites it.
+ * The final outcome is delivered separately, with retries, by {@link DeliveryService} through
+ * {@link #show}. An unchanged text is not sent again. Thread-safe.
  */
-public final class StatusReporter {
+public final class StatusReporter implements StatusListener {
 
   private static final Logger log = LoggerFactory.getLogger(StatusReporter.class);
 
@@ -28,18 +35,26 @@ public final class StatusReporter {
   private final ChatPorts ports;
   private final JobTexts texts;
   private final Clock clock;
+  private final StageWorkers workers;
 
   /** What a job's status message shows now, and since when. */
-  private record Shown(String text, JobState state, Integer position, Instant at) {}
+  private record Shown(
+      String text, JobState state, Integer position, Instant at, String messageId) {}
+
+  /** A status waiting for a worker. */
+  private record Pending(Job job, Integer position) {}
 
   private final Cache<String, Shown> lastShown =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterAccess(Duration.ofHours(6)).build();
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  public StatusReporter(JobRepository jobs, ChatPorts ports, JobTexts texts, Clock clock) {
+  public StatusReporter(
+      JobRepository jobs, ChatPorts ports, JobTexts texts, Clock clock, StageWorkers workers) {
     this.jobs = jobs;
     this.ports = ports;
     this.texts = texts;
     this.clock = clock;
+    this.workers = workers;
   }
 
   /**
@@ -57,13 +72,39 @@ public final class StatusReporter {
     return !last.at().plus(TICK_REFRESH).isAfter(clock.instant());
   }
 
-  /** Shows the job's current status (queue position when queued, else null); best effort. */
+  /** Shows the job's current status (queue position when queued, else null) soon; best effort. */
+  @Override
   public void report(Job job, Integer queuePosition) {
-    try {
-      show(job, queuePosition);
-    } catch (ChatDeliveryException | IllegalStateException e) {
-      log.warn(
-          "Status of job {} not shown on {}: {}", job.id(), job.chat().platform(), e.getMessage());
+    pending.put(job.id(), new Pending(job, queuePosition));
+    start(job.id(), job.chat().platform().name());
+  }
+
+  /** Starts a worker for every status still waiting (one that found no free worker before). */
+  public void flush() {
+    pending.forEach((id, p) -> start(id, p.job().chat().platform().name()));
+  }
+
+  private void start(String jobId, String platform) {
+    workers.trySubmit(jobId, platform, () -> drain(jobId));
+  }
+
+  private void drain(String jobId) {
+    Pending next;
+    while ((next = pending.remove(jobId)) != null) {
+      Shown last = lastShown.getIfPresent(jobId);
+      if (last != null && last.state().isFinal() && !next.job().state().isFinal()) {
+        continue; // a stale status must not overwrite the outcome
+      }
+      try {
+        show(next.job(), next.position());
+      } catch (ChatDeliveryException | IllegalStateException e) {
+        log.warn(
+            "Status of job {} not shown on {}: {}",
+            jobId,
+            next.job().chat().platform(),
+            e.getMessage(),
+            e.getCause());
+      }
     }
   }
 
@@ -73,13 +114,24 @@ public final class StatusReporter {
    * @return false when the job's surface is not running here
    */
   public boolean show(Job job, Integer queuePosition) {
+    return show(job, queuePosition, false);
+  }
+
+  /** Shows the job's status as a new message (the old one is gone); failures propagate. */
+  public boolean showAnew(Job job) {
+    return show(job, null, true);
+  }
+
+  private boolean show(Job job, Integer queuePosition, boolean anew) {
     var port = ports.forPlatform(job.chat().platform());
     if (port.isEmpty()) {
       return false;
     }
     String text = texts.status(job, queuePosition, clock.instant());
-    String statusId = job.statusMessageId();
     Shown last = lastShown.getIfPresent(job.id());
+    // a snapshot read before the first status message was stored must edit it, not send another
+    String statusId =
+        anew ? null : job.statusMessageId() != null ? job.statusMessageId() : shownId(last);
     if (statusId != null && last != null && !worthShowing(last, job, queuePosition, text)) {
       return true;
     }
@@ -96,10 +148,14 @@ public final class StatusReporter {
             text,
             job.owner().locale());
     String shownId = port.get().showStatus(status);
-    lastShown.put(job.id(), new Shown(text, job.state(), queuePosition, clock.instant()));
+    lastShown.put(job.id(), new Shown(text, job.state(), queuePosition, clock.instant(), shownId));
     if (shownId != null && !shownId.equals(statusId)) {
       jobs.setStatusMessageId(job.id(), shownId);
     }
     return true;
+  }
+
+  private static String shownId(Shown last) {
+    return last == null ? null : last.messageId();
   }
 }

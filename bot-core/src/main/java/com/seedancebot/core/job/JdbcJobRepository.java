@@ -30,7 +30,8 @@ public final class JdbcJobRepository implements JobRepository {
           + " provider_name, provider_task_id, status_message_id, estimated_tokens, created_at,"
           + " submitted_at, finished_at, next_poll_at, attempts, error_code, video_asset_id,"
           + " last_frame_asset_id, result_size, result_width, result_height, result_duration,"
-          + " result_seed, usage_tokens, delivered_at, callback_token";
+          + " result_seed, usage_tokens, delivered_at, callback_token, final_status_at,"
+          + " submit_started_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM job ";
   private static final String INSERT =
       "INSERT INTO job (id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin,"
@@ -104,7 +105,9 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public int countAtProvider(String providerName) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM job WHERE state IN " + AT_PROVIDER + " AND provider_name = ?")
+            "SELECT COUNT(*) FROM job WHERE (state IN "
+                + AT_PROVIDER
+                + " OR (state = 'QUEUED' AND submit_started_at IS NOT NULL)) AND provider_name = ?")
         .param(providerName)
         .query(Integer.class)
         .single();
@@ -162,7 +165,8 @@ public final class JdbcJobRepository implements JobRepository {
       Instant nextPoll) {
     return jdbc.sql(
                 "UPDATE job SET state = 'SUBMITTED', provider_name = ?, provider_task_id = ?,"
-                    + " callback_token = ?, submitted_at = ?, next_poll_at = ?, attempts = 0"
+                    + " callback_token = COALESCE(?, callback_token), submitted_at = ?, next_poll_at = ?, attempts = 0,"
+                    + " submit_started_at = NULL"
                     + " WHERE id = ? AND state = 'QUEUED'")
             .params(
                 providerName,
@@ -268,6 +272,70 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public boolean claim(String id, JobStep step, String owner, Instant now, Instant until) {
+    String guard =
+        switch (step) {
+          case SUBMIT -> "state = 'QUEUED'";
+          case COLLECT -> "state IN " + AT_PROVIDER;
+          case DELIVER -> "delivered_at IS NULL AND state NOT IN " + NOT_FINAL;
+        };
+    return jdbc.sql(
+                "UPDATE job SET lease_owner = ?, lease_until = ?, next_poll_at = ? WHERE id = ? AND "
+                    + guard
+                    + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")
+            .params(
+                owner, until.toEpochMilli(), until.toEpochMilli(), id, owner, now.toEpochMilli())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void renewLeases(String owner, java.util.Collection<String> ids, Instant until) {
+    for (String id : ids) {
+      jdbc.sql(
+              "UPDATE job SET lease_until = ?, next_poll_at = GREATEST(next_poll_at, ?)"
+                  + " WHERE id = ? AND lease_owner = ?")
+          .params(until.toEpochMilli(), until.toEpochMilli(), id, owner)
+          .update();
+    }
+  }
+
+  @Override
+  public boolean markSubmitStarted(
+      String id,
+      String providerName,
+      GenerationRequest request,
+      String callbackToken,
+      Instant now) {
+    return jdbc.sql(
+                "UPDATE job SET submit_started_at = ?, provider_name = ?, request_json = ?,"
+                    + " callback_token = ? WHERE id = ? AND state = 'QUEUED'")
+            .params(
+                now.toEpochMilli(),
+                providerName,
+                json.writeValueAsString(request),
+                callbackToken,
+                id)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void clearSubmitStarted(String id) {
+    jdbc.sql("UPDATE job SET submit_started_at = NULL WHERE id = ? AND state = 'QUEUED'")
+        .param(id)
+        .update();
+  }
+
+  @Override
+  public boolean markFinalStatusShown(String id, Instant now) {
+    return jdbc.sql("UPDATE job SET final_status_at = ? WHERE id = ? AND final_status_at IS NULL")
+            .params(now.toEpochMilli(), id)
+            .update()
+        == 1;
+  }
+
+  @Override
   public void releaseLease(String id, String owner) {
     jdbc.sql(
             "UPDATE job SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
@@ -325,7 +393,9 @@ public final class JdbcJobRepository implements JobRepository {
         rs.getInt("attempts"),
         rs.getString("error_code"),
         result,
-        instant(rs, "delivered_at"));
+        instant(rs, "delivered_at"),
+        instant(rs, "final_status_at"),
+        instant(rs, "submit_started_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param errorCode why it failed (a message code, see {@code Messages}), or null
  * @param result the stored result once succeeded
  * @param deliveredAt when the outcome was posted to the chat, null until then
+ * @param finalStatusAt when the final status was shown (or found gone), null until then
+ * @param submitStartedAt when a create request was last sent without its answer recorded, or null
  */
 public record Job(
     String id,
@@ -47,7 +49,9 @@ public record Job(
     int attempts,
     String errorCode,
     JobResult result,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    Instant finalStatusAt,
+    Instant submitStartedAt) {
 
   public Job {
     Objects.requireNonNull(id, "id");
@@ -85,6 +89,13 @@ public record Job(
         0,
         null,
         null,
+        null,
+        null,
         null);
+  }
+
+  /** Whether a create request may have reached the provider without its answer being recorded. */
+  public boolean submissionUncertain() {
+    return state == JobState.QUEUED && submitStartedAt != null;
   }
 }

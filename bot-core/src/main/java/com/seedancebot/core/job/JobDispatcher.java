@@ -1,12 +1,13 @@
 package com.seedancebot.core.job;
 
 import com.seedancebot.core.asset.MediaUrlResolver;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.SubmitRequest;
 import com.seedancebot.core.provider.VideoProvider;
+import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,14 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves jobs from the local queue to their provider, oldest first, never holding more tasks at a
- * provider than its concurrency limit. A transient failure keeps the job queued and retries it with
- * backoff; a final failure ends the job. Queue positions are reported as they change. Call {@link
- * #tick()} from one scheduler thread.
+ * provider than its concurrency limit (counted in the database, creates in flight included). Each
+ * create runs on a submit worker under a claimed lease, so a hung provider call holds one worker.
+ * Before a create is sent the bot records it (with a seed it chose); a create whose answer was lost
+ * (crash, timeout, unreadable answer) is looked for at the provider before anything is sent again,
+ * and where the provider cannot tell, the job ends with a refund instead of paying twice. A
+ * transient failure keeps the job queued with backoff; a final one ends it. {@link #tick()} is
+ * called from one thread.
  */
 public final class JobDispatcher {
 
@@ -33,11 +39,13 @@ public final class JobDispatcher {
   private final ModelCatalog catalog;
   private final MediaUrlResolver media;
   private final JobOutcomes outcomes;
-  private final StatusReporter status;
+  private final StatusListener status;
   private final JobSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
+  private final RandomGenerator seeds;
   private final Function<VideoProvider, String> callbackBase;
+  private final StageWorkers workers;
 
   public JobDispatcher(
       JobRepository jobs,
@@ -45,11 +53,13 @@ public final class JobDispatcher {
       ModelCatalog catalog,
       MediaUrlResolver media,
       JobOutcomes outcomes,
-      StatusReporter status,
+      StatusListener status,
       JobSettings settings,
       Clock clock,
       DoubleSupplier jitter,
-      Function<VideoProvider, String> callbackBase) {
+      RandomGenerator seeds,
+      Function<VideoProvider, String> callbackBase,
+      StageWorkers workers) {
     this.jobs = jobs;
     this.router = router;
     this.catalog = catalog;
@@ -59,96 +69,181 @@ public final class JobDispatcher {
     this.settings = settings;
     this.clock = clock;
     this.jitter = jitter;
+    this.seeds = seeds;
     this.callbackBase = callbackBase;
+    this.workers = workers;
   }
 
-  /** Submits what fits, expires what waited too long, and refreshes queue positions. */
+  /** Starts the creates that fit, expires what waited too long, and refreshes queue positions. */
   public void tick() {
     Instant now = clock.instant();
     Map<String, Integer> free = new HashMap<>();
     List<Job> queued = jobs.findQueued();
     int position = 0;
     for (Job job : queued) {
-      if (job.createdAt().plus(settings.maxLocalQueueTime()).isBefore(now)) {
+      if (workers.isRunning(job.id())) {
+        continue;
+      }
+      if (!job.submissionUncertain()
+          && job.createdAt().plus(settings.maxLocalQueueTime()).isBefore(now)) {
         outcomes.finish(job, JobState.EXPIRED, "queue_timeout");
         continue;
       }
       position++;
-      Optional<VideoProvider> provider =
-          catalog.all().stream()
-              .filter(m -> m.id().equals(job.request().modelId()))
-              .findFirst()
-              .flatMap(m -> router.forModel(m, now));
+      Optional<VideoProvider> provider = providerFor(job, now);
       if (provider.isEmpty()) {
         outcomes.finish(job, JobState.FAILED, "model_unavailable");
         continue;
       }
       VideoProvider p = provider.get();
-      int slots =
-          free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - jobs.countAtProvider(n));
-      if (slots > 0 && !job.nextPollAt().isAfter(now) && leased(job, now)) {
-        boolean submitted;
-        try {
-          submitted = submit(job, p, now);
-        } finally {
-          jobs.releaseLease(job.id(), settings.instanceId());
-        }
-        if (submitted) {
+      int slots = free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - countAt(p));
+      boolean due = !job.nextPollAt().isAfter(now);
+      if (due && (slots > 0 || job.submissionUncertain()) && start(job, p, now)) {
+        if (!job.submissionUncertain()) {
           free.put(p.name(), slots - 1);
-          position--;
-          continue;
         }
+        position--;
+        continue;
       }
       status.report(job, position);
     }
   }
 
-  /** Only the instance holding the job's lease submits it (several instances, one database). */
-  private boolean leased(Job job, Instant now) {
-    return jobs.tryLease(job.id(), settings.instanceId(), now, now.plus(settings.leaseTime()));
+  private int countAt(VideoProvider p) {
+    return jobs.countAtProvider(p.name());
   }
 
-  private boolean submit(Job job, VideoProvider provider, Instant now) {
-    String token = CallbackTokens.newToken();
-    String callbackPrefix = callbackBase.apply(provider);
-    try {
-      SubmitRequest request =
-          new SubmitRequest(
-              job.request(),
-              media.resolve(job.request().media(), provider.acceptsInlineMedia()),
-              callbackPrefix == null ? null : callbackPrefix + token,
-              job.owner().key());
-      String taskId = provider.submit(request);
-      router.recordSuccess(provider.name());
-      jobs.markSubmitted(
-          job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
-      jobs.find(job.id()).ifPresent(j -> status.report(j, null));
-      log.info("Job {} submitted to {} as {}", job.id(), provider.name(), taskId);
-      return true;
-    } catch (ProviderException e) {
-      switch (e.kind()) {
-        case TRANSIENT -> {
-          router.recordFailure(provider.name(), now);
-          retryLater(job, e);
-        }
-        case CONTENT_REFUSED -> outcomes.finish(job, JobState.FAILED, "content_refused");
-        case INVALID_REQUEST -> outcomes.finish(job, JobState.FAILED, "invalid_request");
-        case OPERATOR -> {
-          log.error(
-              "OPERATOR ACTION NEEDED: provider {} refused job {} ({}): {}",
-              provider.name(),
-              job.id(),
-              e.code(),
-              e.getMessage());
-          outcomes.finish(job, JobState.FAILED, "service_unavailable");
-        }
-      }
+  private Optional<VideoProvider> providerFor(Job job, Instant now) {
+    if (job.submissionUncertain() && job.providerName() != null) {
+      return router.byName(job.providerName());
+    }
+    return catalog.all().stream()
+        .filter(m -> m.id().equals(job.request().modelId()))
+        .findFirst()
+        .flatMap(m -> router.forModel(m, now));
+  }
+
+  /** Claims the job's submit step and hands it to a worker; false when it cannot start now. */
+  private boolean start(Job job, VideoProvider p, Instant now) {
+    if (!jobs.claim(job.id(), JobStep.SUBMIT, settings.instanceId(), now, leaseEnd(now))) {
       return false;
+    }
+    Runnable work = job.submissionUncertain() ? () -> reconcile(job, p) : () -> submit(job, p);
+    if (workers.trySubmit(job.id(), p.name(), work)) {
+      return true;
+    }
+    jobs.deferQueued(job.id(), job.attempts(), now);
+    jobs.releaseLease(job.id(), settings.instanceId());
+    return false;
+  }
+
+  private Instant leaseEnd(Instant now) {
+    return now.plus(settings.leaseTime());
+  }
+
+  private void submit(Job job, VideoProvider provider) {
+    try {
+      GenerationRequest request = job.request();
+      if (provider.canFindCreated() && request.seed() == null) {
+        request = request.withSeed(seeds.nextLong(0, 1L << 32));
+      }
+      String token = CallbackTokens.newToken();
+      jobs.markSubmitStarted(job.id(), provider.name(), request, token, clock.instant());
+      create(job, provider, request, token);
+    } finally {
+      jobs.releaseLease(job.id(), settings.instanceId());
+    }
+  }
+
+  private void create(Job job, VideoProvider provider, GenerationRequest request, String token) {
+    try {
+      String taskId = provider.submit(submitRequest(job, provider, request, token));
+      router.recordSuccess(provider.name());
+      submitted(job, provider, taskId, token);
+    } catch (ProviderException e) {
+      if (!e.isOutcomeUnknown()) {
+        jobs.clearSubmitStarted(job.id());
+      }
+      failed(job, provider, e);
     } catch (RuntimeException e) {
       log.warn("Job {} could not be submitted to {}", job.id(), provider.name(), e);
-      router.recordFailure(provider.name(), now);
-      retryLater(job, ProviderException.transientFailure(String.valueOf(e.getMessage()), null));
-      return false;
+      failed(job, provider, ProviderException.outcomeUnknown(null, e.toString(), e));
+    }
+  }
+
+  /**
+   * A create was sent before without its answer recorded: adopt the task it made, or send it again
+   * only when the provider shows there is none; a provider that cannot tell ends the job.
+   */
+  private void reconcile(Job job, VideoProvider provider) {
+    try {
+      if (!provider.canFindCreated()) {
+        log.error(
+            "OPERATOR CHECK: job {} may have created a task at {} (create sent at {}, answer lost);"
+                + " it is not sent again and the user is refunded. Look for a task with model {}"
+                + " created then in the provider's console.",
+            job.id(),
+            provider.name(),
+            job.submitStartedAt(),
+            job.request().modelId());
+        outcomes.finish(job, JobState.FAILED, "submission_uncertain");
+        return;
+      }
+      Optional<String> found =
+          provider.findCreated(
+              submitRequest(job, provider, job.request(), null), job.submitStartedAt());
+      if (found.isPresent()) {
+        log.info("Job {}: the lost create made task {}; following it", job.id(), found.get());
+        submitted(job, provider, found.get(), null);
+      } else {
+        log.info(
+            "Job {}: the lost create made no task at {}; sending it again",
+            job.id(),
+            provider.name());
+        create(job, provider, job.request(), CallbackTokens.newToken());
+      }
+    } catch (ProviderException e) {
+      failed(job, provider, e);
+    } finally {
+      jobs.releaseLease(job.id(), settings.instanceId());
+    }
+  }
+
+  private SubmitRequest submitRequest(
+      Job job, VideoProvider provider, GenerationRequest request, String token) {
+    String callbackPrefix = callbackBase.apply(provider);
+    return new SubmitRequest(
+        request,
+        token == null ? List.of() : media.resolve(request.media(), provider.acceptsInlineMedia()),
+        callbackPrefix == null || token == null ? null : callbackPrefix + token,
+        job.owner().key());
+  }
+
+  private void submitted(Job job, VideoProvider provider, String taskId, String token) {
+    Instant now = clock.instant();
+    jobs.markSubmitted(
+        job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
+    jobs.find(job.id()).ifPresent(j -> status.report(j, null));
+    log.info("Job {} submitted to {} as {}", job.id(), provider.name(), taskId);
+  }
+
+  private void failed(Job job, VideoProvider provider, ProviderException e) {
+    switch (e.kind()) {
+      case TRANSIENT -> {
+        router.recordFailure(provider.name(), clock.instant());
+        retryLater(job, e);
+      }
+      case CONTENT_REFUSED -> outcomes.finish(job, JobState.FAILED, "content_refused");
+      case INVALID_REQUEST -> outcomes.finish(job, JobState.FAILED, "invalid_request");
+      case OPERATOR -> {
+        log.error(
+            "OPERATOR ACTION NEEDED: provider {} refused job {} ({}): {}",
+            provider.name(),
+            job.id(),
+            e.code(),
+            e.getMessage());
+        outcomes.finish(job, JobState.FAILED, "service_unavailable");
+      }
     }
   }
 
@@ -168,6 +263,7 @@ public final class JobDispatcher {
         "Job {} stays queued after a transient failure ({}), retry in {}",
         job.id(),
         e.getMessage(),
-        wait);
+        wait,
+        e.getCause());
   }
 }

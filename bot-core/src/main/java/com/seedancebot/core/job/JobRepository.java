@@ -23,7 +23,7 @@ public interface JobRepository {
   /** Jobs at the provider whose next poll is due, oldest first. */
   List<Job> findDueAtProvider(Instant now, int limit);
 
-  /** How many jobs hold a slot at the named provider. */
+  /** How many jobs hold a slot at the named provider (creates in flight or uncertain included). */
   int countAtProvider(String providerName);
 
   /** Final jobs whose outcome has not been posted yet and whose next try is due. */
@@ -38,7 +38,9 @@ public interface JobRepository {
   /** Counts jobs per state (metrics). */
   java.util.Map<JobState, Long> countByState();
 
-  /** QUEUED → SUBMITTED with the provider's task id and callback token. */
+  /**
+   * QUEUED → SUBMITTED with the provider's task id and callback token (null keeps the stored one).
+   */
   boolean markSubmitted(
       String id,
       String providerName,
@@ -74,6 +76,34 @@ public interface JobRepository {
    * use it so that only one submits or delivers a job.
    */
   boolean tryLease(String id, String owner, Instant now, Instant until);
+
+  /**
+   * Claims {@code step} of the job for {@code owner} until {@code until}: applies only while the
+   * job is in the step's state and no other owner holds an unexpired lease; the job's next try
+   * moves to {@code until}, so a claim lost in a crash is offered again once its lease runs out.
+   */
+  boolean claim(String id, JobStep step, String owner, Instant now, Instant until);
+
+  /** Extends the owner's leases on these jobs (work still in flight) to {@code until}. */
+  void renewLeases(String owner, java.util.Collection<String> ids, Instant until);
+
+  /**
+   * QUEUED stays QUEUED, recording that a create request is about to be sent: the request as sent
+   * (its seed chosen), the provider and the callback token, so that after a crash or a lost answer
+   * the task can be looked for instead of created again.
+   */
+  boolean markSubmitStarted(
+      String id,
+      String providerName,
+      com.seedancebot.core.request.GenerationRequest request,
+      String callbackToken,
+      Instant now);
+
+  /** The provider answered the create with a refusal: nothing was created, a new try is safe. */
+  void clearSubmitStarted(String id);
+
+  /** Records that the final status was shown (or found gone); false when it already was. */
+  boolean markFinalStatusShown(String id, Instant now);
 
   /** Gives up the owner's lease on a job once its critical step is done. */
   void releaseLease(String id, String owner);

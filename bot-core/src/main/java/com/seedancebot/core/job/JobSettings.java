@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param resultLinkTtl lifetime of the signed links to results shown to users
  * @param assetLinkTtl lifetime of the signed links to attachments given to providers
  * @param instanceId this instance's name in job leases (unique per running bot process)
- * @param leaseTime how long a lease keeps other instances off a job it submits or delivers
+ * @param leaseTime how long a lease keeps other instances off a job step; renewed while the step
+ *     runs, so it is also how long a crashed instance's work waits before another takes it over
+ * @param credentialGrace how long a provider may refuse the bot's credentials while polling before
+ *     its jobs end with a refund
  */
 public record JobSettings(
     Duration pollInterval,
@@ -25,7 +28,8 @@ public record JobSettings(
     Duration resultLinkTtl,
     Duration assetLinkTtl,
     String instanceId,
-    Duration leaseTime) {
+    Duration leaseTime,
+    Duration credentialGrace) {
 
   public JobSettings {
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -37,6 +41,7 @@ public record JobSettings(
     }
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(leaseTime, "leaseTime");
+    Objects.requireNonNull(credentialGrace, "credentialGrace");
     if (maxTransientFailures < 1) {
       throw new IllegalArgumentException("maxTransientFailures must be >= 1");
     }
@@ -53,6 +58,7 @@ public record JobSettings(
         Duration.ofDays(7),
         Duration.ofHours(24),
         "bot-" + java.util.UUID.randomUUID(),
+        Duration.ofSeconds(60),
         Duration.ofMinutes(5));
   }
 
@@ -67,7 +73,23 @@ public record JobSettings(
         resultLinkTtl,
         assetLinkTtl,
         id,
-        leaseTime);
+        leaseTime,
+        credentialGrace);
+  }
+
+  /** A copy with another lease time. */
+  public JobSettings withLeaseTime(Duration lease) {
+    return new JobSettings(
+        pollInterval,
+        maxPollInterval,
+        maxLocalQueueTime,
+        maxProviderTime,
+        maxTransientFailures,
+        resultLinkTtl,
+        assetLinkTtl,
+        instanceId,
+        lease,
+        credentialGrace);
   }
 
   /**

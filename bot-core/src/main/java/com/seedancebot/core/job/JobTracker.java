@@ -1,17 +1,19 @@
 package com.seedancebot.core.job;
 
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.provider.ProviderErrors;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.VideoProvider;
+import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,9 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows jobs at their provider: polls every due task in as few requests as the provider allows
- * (one batch per provider per tick), backs off while nothing changes, and ends each job once its
- * task is final — copying a result into storage before the job counts as succeeded. Call {@link
- * #tick()} from one scheduler thread; {@link #pollSoon(String)} is safe from any thread.
+ * (one batch per provider per pass, each provider on its own poll worker, so a hung provider never
+ * delays another), backs off while nothing changes, and ends each job once its task is final. A
+ * succeeded task's result is copied into storage by a collect worker under a claimed lease before
+ * the job counts as succeeded; a crash meanwhile leaves the job at the provider, polled again once
+ * the lease runs out. A provider that keeps refusing the bot's credentials ends its jobs after
+ * {@link JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} is called
+ * from one thread; {@link #pollSoon(String)} is safe from any thread.
  */
 public final class JobTracker {
 
@@ -33,20 +39,25 @@ public final class JobTracker {
   private final ProviderRouter router;
   private final ResultCollector results;
   private final JobOutcomes outcomes;
-  private final StatusReporter status;
+  private final StatusListener status;
   private final JobSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
+  private final StageWorkers pollers;
+  private final StageWorkers collectors;
+  private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   public JobTracker(
       JobRepository jobs,
       ProviderRouter router,
       ResultCollector results,
       JobOutcomes outcomes,
-      StatusReporter status,
+      StatusListener status,
       JobSettings settings,
       Clock clock,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      StageWorkers pollers,
+      StageWorkers collectors) {
     this.jobs = jobs;
     this.router = router;
     this.results = results;
@@ -55,15 +66,20 @@ public final class JobTracker {
     this.settings = settings;
     this.clock = clock;
     this.jitter = jitter;
+    this.pollers = pollers;
+    this.collectors = collectors;
   }
 
-  /** Polls every job whose next poll is due. */
+  /** Polls every job whose next poll is due, one batch per provider. */
   public void tick() {
     Map<String, List<Job>> byProvider =
         jobs.findDueAtProvider(clock.instant(), BATCH).stream()
+            .filter(j -> !collectors.isRunning(j.id()))
             .collect(
                 Collectors.groupingBy(Job::providerName, LinkedHashMap::new, Collectors.toList()));
-    byProvider.forEach(this::pollProvider);
+    byProvider.forEach(
+        (provider, due) ->
+            pollers.trySubmit(provider, provider, () -> pollProvider(provider, due)));
   }
 
   /**
@@ -88,13 +104,11 @@ public final class JobTracker {
     try {
       tasks = provider.poll(due.stream().map(Job::providerTaskId).toList());
     } catch (ProviderException e) {
-      if (e.kind() == ProviderException.Kind.OPERATOR) {
-        log.error("OPERATOR ACTION NEEDED: polling {} fails: {}", providerName, e.getMessage());
-      } else {
-        log.warn("Polling {} failed ({}), backing off", providerName, e.getMessage());
-      }
-      due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
+      pollFailed(providerName, due, e);
       return;
+    }
+    if (refusedSince.remove(providerName) != null) {
+      log.info("Provider {} accepts the bot's credentials again", providerName);
     }
     for (Job job : due) {
       try {
@@ -104,6 +118,35 @@ public final class JobTracker {
         defer(job, job.state(), job.attempts() + 1);
       }
     }
+  }
+
+  /**
+   * A poll failed. Refused credentials (401/403) are logged once per provider and, when they last
+   * longer than the grace time, end the provider's jobs with a refund; anything else backs off.
+   */
+  private void pollFailed(String providerName, List<Job> due, ProviderException e) {
+    if (e.kind() != ProviderException.Kind.OPERATOR) {
+      log.warn("Polling {} failed ({}), backing off", providerName, e.getMessage(), e.getCause());
+      due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
+      return;
+    }
+    Instant now = clock.instant();
+    Instant since = refusedSince.putIfAbsent(providerName, now);
+    if (since == null) {
+      log.error(
+          "OPERATOR ACTION NEEDED: provider {} refuses the bot's credentials while polling ({}): {}."
+              + " Its jobs end in {} unless the key works again.",
+          providerName,
+          e.code(),
+          e.getMessage(),
+          settings.credentialGrace());
+      since = now;
+    }
+    if (!since.plus(settings.credentialGrace()).isAfter(now)) {
+      due.forEach(j -> outcomes.finish(j, JobState.FAILED, "credentials_revoked"));
+      return;
+    }
+    due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
   }
 
   private void follow(VideoProvider provider, Job job, ProviderTask task) {
@@ -124,7 +167,7 @@ public final class JobTracker {
     switch (task.state()) {
       case QUEUED -> keepFollowing(job, JobState.SUBMITTED);
       case RUNNING -> keepFollowing(job, JobState.RUNNING);
-      case SUCCEEDED -> collect(provider, job, task);
+      case SUCCEEDED -> startCollecting(provider, job, task);
       case FAILED -> outcomes.finish(job, JobState.FAILED, failureCode(task));
       case EXPIRED -> outcomes.finish(job, JobState.EXPIRED, "provider_expired");
       case CANCELLED -> outcomes.finish(job, JobState.CANCELLED, "cancelled");
@@ -140,12 +183,26 @@ public final class JobTracker {
     }
   }
 
+  private void startCollecting(VideoProvider provider, Job job, ProviderTask task) {
+    Instant now = clock.instant();
+    if (!jobs.claim(
+        job.id(), JobStep.COLLECT, settings.instanceId(), now, now.plus(settings.leaseTime()))) {
+      return;
+    }
+    if (!collectors.trySubmit(job.id(), provider.name(), () -> collect(provider, job, task))) {
+      jobs.releaseLease(job.id(), settings.instanceId());
+      jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+    }
+  }
+
   private void collect(VideoProvider provider, Job job, ProviderTask task) {
     try {
       outcomes.succeed(job, results.collect(provider, task));
     } catch (IOException e) {
-      log.warn("Result of job {} could not be copied yet ({}), retrying", job.id(), e.getMessage());
+      log.warn("Result of job {} could not be copied yet, retrying", job.id(), e);
       defer(job, job.state(), job.attempts() + 1);
+    } finally {
+      jobs.releaseLease(job.id(), settings.instanceId());
     }
   }
 
@@ -160,7 +217,7 @@ public final class JobTracker {
   }
 
   private void defer(Job job, JobState state, int attempts, ProviderException cause) {
-    var wait = settings.backoff(attempts, jitter.getAsDouble());
+    Duration wait = settings.backoff(attempts, jitter.getAsDouble());
     if (cause != null && cause.retryAfter() != null && cause.retryAfter().compareTo(wait) > 0) {
       wait = cause.retryAfter();
     }

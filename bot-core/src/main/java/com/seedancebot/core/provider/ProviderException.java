@@ -25,6 +25,7 @@ public final class ProviderException extends RuntimeException {
   private final Kind kind;
   private final String code;
   private final Duration retryAfter;
+  private boolean outcomeUnknown;
 
   public ProviderException(Kind kind, String code, String message, Duration retryAfter) {
     super(message);
@@ -38,6 +39,22 @@ public final class ProviderException extends RuntimeException {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.code = code;
     this.retryAfter = null;
+  }
+
+  /**
+   * A transient failure after which the request may still have taken effect at the provider (the
+   * connection broke or timed out after sending, or a 2xx answer could not be read): a create must
+   * be looked for before it is sent again.
+   */
+  public static ProviderException outcomeUnknown(String code, String message, Throwable cause) {
+    ProviderException e = new ProviderException(Kind.TRANSIENT, code, message, cause);
+    e.outcomeUnknown = true;
+    return e;
+  }
+
+  /** Whether the request may have taken effect although it failed (see {@link #outcomeUnknown}). */
+  public boolean isOutcomeUnknown() {
+    return outcomeUnknown;
   }
 
   public static ProviderException transientFailure(String message, Duration retryAfter) {

@@ -31,6 +31,24 @@ public interface VideoProvider {
     return false;
   }
 
+  /**
+   * Whether {@link #findCreated} can tell if a create whose answer was lost made a task (a list
+   * endpoint that shows seed and creation time). False by default.
+   */
+  default boolean canFindCreated() {
+    return false;
+  }
+
+  /**
+   * Looks for the task a create request with this (seeded) request made at or after {@code since}.
+   * Only called when {@link #canFindCreated()}.
+   *
+   * @return the task id, or empty when no such task exists
+   */
+  default java.util.Optional<String> findCreated(SubmitRequest request, java.time.Instant since) {
+    throw new UnsupportedOperationException(name() + " cannot look for created tasks");
+  }
+
   /** Creates a task and returns the provider's task id. */
   String submit(SubmitRequest request);
 

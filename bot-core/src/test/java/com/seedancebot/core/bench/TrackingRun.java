@@ -3,7 +3,6 @@ package com.seedancebot.core.bench;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
@@ -12,7 +11,6 @@ import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
@@ -20,6 +18,7 @@ import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.job.ResultCollector;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.ark.ArkVideoProvider;
 import com.seedancebot.core.provider.fake.FakeArkServer;
@@ -119,7 +118,7 @@ final class TrackingRun {
     private final JobDispatcher dispatcher;
     private final JobTracker tracker;
     private final DeliveryService delivery;
-    private final CallbackReceiver receiver;
+    private CallbackReceiver receiver; // set after the pipeline, which asks it lazily
 
     Wiring(Config c, Path dir, JdbcConnectionPool db, FakeArkServer fake) {
       this.c = c;
@@ -135,8 +134,6 @@ final class TrackingRun {
       JobSettings settings = JobSettings.defaults(c.pollInterval());
       JobTexts texts = new JobTexts(new Messages(), catalog);
       ChatPorts ports = new ChatPorts(List.of(chat));
-      StatusReporter status = new StatusReporter(jobs, ports, texts, clock);
-      outcomes = new JobOutcomes(jobs, quota, clock);
       provider =
           new ArkVideoProvider(
               new ProviderSettings(
@@ -144,37 +141,28 @@ final class TrackingRun {
               http,
               JSON,
               clock);
-      ProviderRouter router = new ProviderRouter(List.of(provider));
       MediaInspector inspector = new MediaInspector();
+      Pipeline pipeline =
+          Pipeline.builder()
+              .jobs(jobs)
+              .quota(quota)
+              .providers(new ProviderRouter(List.of(provider)))
+              .catalog(catalog)
+              .storage(assets, signed)
+              .chats(ports, texts)
+              .settings(settings)
+              .clock(clock)
+              .jitter(Wiring::jitter)
+              .videoInfo(file -> videoInfo(inspector, file))
+              .callbackBase(p -> this.receiver == null ? null : this.receiver.urlPrefix())
+              .direct()
+              .build();
+      outcomes = pipeline.outcomes();
       collector = new ResultCollector(assets, file -> videoInfo(inspector, file));
-      tracker =
-          new JobTracker(
-              jobs, router, collector, outcomes, status, settings, clock, Wiring::jitter);
+      tracker = pipeline.tracker();
+      dispatcher = pipeline.dispatcher();
+      delivery = pipeline.delivery();
       receiver = c.mode() == Mode.BATCHED_CALLBACKS ? new CallbackReceiver(jobs, tracker) : null;
-      dispatcher =
-          new JobDispatcher(
-              jobs,
-              router,
-              catalog,
-              new MediaUrlResolver(assets, signed, settings.assetLinkTtl()),
-              outcomes,
-              status,
-              settings,
-              clock,
-              Wiring::jitter,
-              p -> receiver == null ? null : receiver.urlPrefix());
-      delivery =
-          new DeliveryService(
-              jobs,
-              ports,
-              status,
-              texts,
-              outcomes,
-              assets,
-              signed,
-              settings,
-              clock,
-              Wiring::jitter);
     }
 
     RunResult run() throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
@@ -15,8 +14,8 @@ import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.delivery.VideoDelivery;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
@@ -90,39 +89,34 @@ final class FaultPipeline implements AutoCloseable {
     var signed = new SignedUrls(URI.create("http://127.0.0.1:9"), new byte[32], clock);
     var texts = new JobTexts(new Messages(), catalog);
     var ports = new ChatPorts(List.of(chat));
-    var status = new StatusReporter(jobs, ports, texts, clock);
-    var outcomes = new JobOutcomes(jobs, quota, clock);
     var router = new ProviderRouter(providers);
-    var settings = JobSettings.defaults(POLL_INTERVAL);
     var inspector = new MediaInspector();
+    var pipeline =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(router)
+            .catalog(catalog)
+            .storage(assets, signed)
+            .chats(ports, texts)
+            .settings(JobSettings.defaults(POLL_INTERVAL))
+            .clock(clock)
+            .jitter(() -> 0.5)
+            .videoInfo(file -> videoInfo(inspector, file))
+            .direct()
+            .build();
     service =
         new JobService(
-            jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
-    dispatcher =
-        new JobDispatcher(
             jobs,
+            new RequestValidator(),
+            new CostEstimator(),
+            quota,
             router,
-            catalog,
-            new MediaUrlResolver(assets, signed, settings.assetLinkTtl()),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5,
-            p -> null);
-    tracker =
-        new JobTracker(
-            jobs,
-            router,
-            new ResultCollector(assets, file -> videoInfo(inspector, file)),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5);
-    delivery =
-        new DeliveryService(
-            jobs, ports, status, texts, outcomes, assets, signed, settings, clock, () -> 0.5);
+            pipeline.outcomes(),
+            clock);
+    dispatcher = pipeline.dispatcher();
+    tracker = pipeline.tracker();
+    delivery = pipeline.delivery();
   }
 
   static UserRef user(String id) {

@@ -3,86 +3,50 @@ package com.seedancebot.core.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.asset.AssetStore;
-import com.seedancebot.core.asset.MediaUrlResolver;
-import com.seedancebot.core.asset.SignedUrls;
-import com.seedancebot.core.chat.ChatRef;
-import com.seedancebot.core.chat.Messages;
-import com.seedancebot.core.chat.Platform;
-import com.seedancebot.core.chat.UserRef;
-import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
-import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
-import com.seedancebot.core.quota.QuotaDecision;
-import com.seedancebot.core.quota.QuotaPolicy;
-import com.seedancebot.core.request.GenerationRequest;
-import com.seedancebot.core.request.MediaInfo;
-import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.testing.RecordingChatPort;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
-import com.seedancebot.core.testing.TestDatabase;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 class JobPipelineTest {
 
   @TempDir Path dir;
-  private final TestClock clock = TestClock.atDefaultStart();
-  private final ScriptedVideoProvider provider = new ScriptedVideoProvider("ark", 3);
-  private final ScriptedVideoProvider backup = new ScriptedVideoProvider("ark-backup", 3);
-  private final RecordingChatPort chat = new RecordingChatPort(Platform.PLAYGROUND);
+  private TestClock clock;
+  private ScriptedVideoProvider provider;
+  private ScriptedVideoProvider backup;
+  private RecordingChatPort chat;
   private JdbcQuotaLedger quota;
-  private final JobSettings settings = JobSettings.defaults(Duration.ofSeconds(1));
   private JdbcJobRepository jobs;
   private AssetStore assets;
   private JobDispatcher dispatcher;
   private JobTracker tracker;
   private DeliveryService delivery;
+  private PipelineHarness harness;
+  private final JobSettings settings = JobSettings.defaults(Duration.ofSeconds(1));
 
   @BeforeEach
   void wire() {
-    var db = TestDatabase.migratedH2(dir);
-    jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
-    quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
-    assets = new AssetStore(dir);
-    var catalog = ModelCatalog.standard();
-    var signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
-    var texts = new JobTexts(new Messages(), catalog);
-    var ports = new ChatPorts(List.of(chat));
-    var status = new StatusReporter(jobs, ports, texts, clock);
-    var outcomes = new JobOutcomes(jobs, quota, clock);
-    var router = new ProviderRouter(List.of(provider, backup));
-    var collector =
-        new ResultCollector(assets, p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));
-    dispatcher =
-        new JobDispatcher(
-            jobs,
-            router,
-            catalog,
-            new MediaUrlResolver(assets, signed, Duration.ofHours(1)),
-            outcomes,
-            status,
-            settings,
-            clock,
-            () -> 0.5,
-            j -> null);
-    tracker = new JobTracker(jobs, router, collector, outcomes, status, settings, clock, () -> 0.5);
-    delivery =
-        new DeliveryService(
-            jobs, ports, status, texts, outcomes, assets, signed, settings, clock, () -> 0.5);
+    harness = new PipelineHarness(dir);
+    clock = harness.clock;
+    provider = harness.provider;
+    backup = harness.backup;
+    chat = harness.chat;
+    quota = harness.quota;
+    jobs = harness.jobs;
+    assets = harness.assets;
+    dispatcher = harness.pipeline.dispatcher();
+    tracker = harness.pipeline.tracker();
+    delivery = harness.pipeline.delivery();
   }
 
   @Test
@@ -251,42 +215,14 @@ class JobPipelineTest {
   }
 
   private int secondsLeft() {
-    return quota
-        .remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant())
-        .user()
-        .seconds()
-        .left();
+    return harness.secondsLeft();
   }
 
   private int jobsLeft() {
-    return quota.remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant()).user().jobs().left();
+    return harness.jobsLeft();
   }
 
   private void accept(String id) {
-    assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:c1", 4, clock.instant()))
-        .isInstanceOf(QuotaDecision.Granted.class);
-    var request =
-        new GenerationRequest(
-            "doubao-seedance-2-0-260128",
-            "a red fox running in snow",
-            4,
-            "16:9",
-            "720p",
-            true,
-            null,
-            false,
-            false,
-            false,
-            List.of());
-    var owner = new UserRef(Platform.PLAYGROUND, "u1", "Ann", Locale.ENGLISH, false);
-    jobs.insert(
-        Job.accepted(
-            id,
-            owner,
-            ChatRef.of(Platform.PLAYGROUND, "c1"),
-            "m1",
-            request,
-            87300,
-            clock.instant()));
+    harness.accept(id);
   }
 }

@@ -34,6 +34,19 @@ public final class RecordingChatPort implements ChatPort {
     this.platform = platform;
   }
 
+  /** Status messages the user deleted: editing one fails for good, as on Telegram. */
+  public final java.util.Set<String> deletedStatus = ConcurrentHashMap.newKeySet();
+
+  /** When set, every upload is refused for good with this reason (e.g. "file too big"). */
+  public volatile String refuseUploads;
+
+  private final AtomicInteger failUploads = new AtomicInteger();
+
+  /** The next {@code n} uploads (only) throw a retryable {@link ChatDeliveryException}. */
+  public void failNextUploads(int n) {
+    failUploads.set(n);
+  }
+
   /** The next {@code n} calls throw a retryable {@link ChatDeliveryException}. */
   public void failNext(int n) {
     failNext.set(n);
@@ -54,6 +67,9 @@ public final class RecordingChatPort implements ChatPort {
   @Override
   public String showStatus(JobStatus status) {
     maybeFail();
+    if (status.statusMessageId() != null && deletedStatus.contains(status.statusMessageId())) {
+      throw new ChatDeliveryException("Bad Request: message to edit not found", false, null, null);
+    }
     statusCalls.add(status);
     String id =
         status.statusMessageId() != null ? status.statusMessageId() : "s" + ids.incrementAndGet();
@@ -64,6 +80,12 @@ public final class RecordingChatPort implements ChatPort {
   @Override
   public void deliverVideo(VideoDelivery delivery) {
     maybeFail();
+    if (failUploads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ChatDeliveryException("simulated upload timeout", true, null, null);
+    }
+    if (refuseUploads != null) {
+      throw new ChatDeliveryException(refuseUploads, false, null, null);
+    }
     videos.add(delivery);
   }
 

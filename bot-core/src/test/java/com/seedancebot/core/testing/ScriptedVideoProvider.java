@@ -33,7 +33,10 @@ public final class ScriptedVideoProvider implements VideoProvider {
   public final List<SubmitRequest> submissions = new CopyOnWriteArrayList<>();
   public final List<List<String>> polls = new CopyOnWriteArrayList<>();
   private final Queue<ProviderException> submitFailures = new ArrayDeque<>();
+  private final Map<Long, String> taskBySeed = new ConcurrentHashMap<>();
   private int next;
+  private int loseAnswers;
+  private boolean canFindCreated;
 
   public ScriptedVideoProvider(String name, int maxConcurrent) {
     this.name = name;
@@ -43,6 +46,39 @@ public final class ScriptedVideoProvider implements VideoProvider {
   /** The next submit throws {@code e}. */
   public synchronized void failNextSubmit(ProviderException e) {
     submitFailures.add(e);
+  }
+
+  /**
+   * The next {@code n} creates make their task but their answer is lost on the way back (a timeout
+   * or a dropped connection after the request went through).
+   */
+  public synchronized void loseNextSubmitAnswers(int n) {
+    loseAnswers = n;
+  }
+
+  private volatile ProviderException pollFailure;
+
+  /** Every poll from now on throws {@code e} (null: polls work again). */
+  public void failPolls(ProviderException e) {
+    pollFailure = e;
+  }
+
+  /** Whether this provider can look for a task a lost create made (as Ark's list can). */
+  public void canFindCreated(boolean can) {
+    canFindCreated = can;
+  }
+
+  @Override
+  public boolean canFindCreated() {
+    return canFindCreated;
+  }
+
+  @Override
+  public java.util.Optional<String> findCreated(SubmitRequest request, java.time.Instant since) {
+    Long seed = request.request().seed();
+    return seed == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(taskBySeed.get(seed));
   }
 
   /** Moves a task to a state; SUCCEEDED tasks serve {@code video} as their result. */
@@ -94,12 +130,22 @@ public final class ScriptedVideoProvider implements VideoProvider {
     submissions.add(request);
     String id = "task-" + (++next);
     tasks.put(id, ProviderTask.inState(id, TaskState.QUEUED));
+    if (request.request().seed() != null) {
+      taskBySeed.put(request.request().seed(), id);
+    }
+    if (loseAnswers > 0) {
+      loseAnswers--;
+      throw ProviderException.outcomeUnknown(null, name + ": POST timed out", null);
+    }
     return id;
   }
 
   @Override
   public Map<String, ProviderTask> poll(Collection<String> taskIds) {
     polls.add(List.copyOf(taskIds));
+    if (pollFailure != null) {
+      throw pollFailure;
+    }
     Map<String, ProviderTask> answer = new LinkedHashMap<>();
     for (String id : taskIds) {
       ProviderTask t = tasks.get(id);

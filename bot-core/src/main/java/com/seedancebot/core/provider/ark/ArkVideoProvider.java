@@ -9,6 +9,7 @@ import com.seedancebot.core.provider.http.HttpReply;
 import com.seedancebot.core.provider.http.JsonFields;
 import com.seedancebot.core.provider.http.ProviderHttp;
 import com.seedancebot.core.provider.http.ProviderSettings;
+import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelFamily;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +18,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +41,9 @@ public final class ArkVideoProvider implements VideoProvider {
   static final int IDS_PER_REQUEST = 100;
 
   private static final String TASKS = "/contents/generations/tasks";
+
+  /** How far back (pages of 100 tasks of one model) a lost create is looked for. */
+  private static final int MAX_SEARCH_PAGES = 5;
 
   private final ProviderSettings settings;
   private final ProviderHttp http;
@@ -70,6 +76,63 @@ public final class ArkVideoProvider implements VideoProvider {
   @Override
   public int maxConcurrentTasks() {
     return settings.maxConcurrentTasks();
+  }
+
+  @Override
+  public boolean canFindCreated() {
+    return true;
+  }
+
+  /**
+   * Lists the model's tasks newest first ({@code filter.model}) back to {@code since} less a minute
+   * of clock skew, and picks the one with the request's seed, duration, ratio and resolution.
+   */
+  @Override
+  public Optional<String> findCreated(SubmitRequest request, Instant since) {
+    GenerationRequest r = request.request();
+    long earliest = since.minusSeconds(60).getEpochSecond();
+    String model = URLEncoder.encode(r.modelId(), StandardCharsets.UTF_8);
+    for (int page = 1; page <= MAX_SEARCH_PAGES; page++) {
+      String query = "?page_num=" + page + "&page_size=100&filter.model=" + model;
+      HttpReply reply = http.send("GET", TASKS + query, null);
+      if (!reply.ok()) {
+        throw failure(reply);
+      }
+      JsonNode items = http.readJson(reply).path("items");
+      if (!items.isArray() || items.isEmpty()) {
+        return Optional.empty();
+      }
+      boolean older = false;
+      for (JsonNode item : items) {
+        Long created = JsonFields.longValue(item, "created_at");
+        if (created != null && created < earliest) {
+          older = true;
+        } else if (sameRequest(item, r)) {
+          return Optional.ofNullable(JsonFields.text(item, "id"));
+        }
+      }
+      if (older) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameRequest(JsonNode task, GenerationRequest r) {
+    return r.seed() != null
+        && r.seed().equals(JsonFields.longValue(task, "seed"))
+        && (r.durationSeconds() == null
+            || r.durationSeconds() < 0
+            || r.durationSeconds().longValue()
+                == orMinusOne(JsonFields.longValue(task, "duration")))
+        && (r.ratio() == null
+            || "adaptive".equals(r.ratio())
+            || r.ratio().equals(JsonFields.text(task, "ratio")))
+        && (r.resolution() == null || r.resolution().equals(JsonFields.text(task, "resolution")));
+  }
+
+  private static long orMinusOne(Long value) {
+    return value == null ? -1 : value;
   }
 
   @Override

@@ -111,11 +111,8 @@ public final class ProviderHttp {
 
   /** A TRANSIENT failure for a 2xx answer whose content makes no sense. */
   public ProviderException malformed(String detail, Throwable cause) {
-    return new ProviderException(
-        Kind.TRANSIENT,
-        "MalformedResponse",
-        settings.name() + ": malformed response (" + detail + ")",
-        cause);
+    return ProviderException.outcomeUnknown(
+        "MalformedResponse", settings.name() + ": malformed response (" + detail + ")", cause);
   }
 
   /**
@@ -171,7 +168,7 @@ public final class ProviderHttp {
   }
 
   private ProviderException transientFailure(String message, Throwable cause) {
-    return new ProviderException(Kind.TRANSIENT, null, settings.name() + ": " + message, cause);
+    return ProviderException.outcomeUnknown(null, settings.name() + ": " + message, cause);
   }
 
   private static String pathOnly(String pathAndQuery) {

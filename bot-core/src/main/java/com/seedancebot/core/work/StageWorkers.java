@@ -1,0 +1,158 @@
+package com.seedancebot.core.work;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers of one pipeline stage: at most {@code maxConcurrent} units of work at once, at most
+ * {@code maxPerGroup} of them in one group (a chat platform, a provider), never two with the same
+ * key (a job id) at the same time. {@link #trySubmit} never blocks: when a unit cannot start now it
+ * answers false and the stage's next pass offers it again, so one slow unit occupies one worker and
+ * never the stage. A unit still running after {@code timeout} is interrupted (blocking HTTP reads
+ * end with an exception) and counted as failed by its own code. Thread-safe.
+ *
+ * <p>With a direct executor ({@code Runnable::run}) every unit runs on the caller's thread before
+ * {@code trySubmit} returns, which is how unit tests drive the stages step by step.
+ */
+public final class StageWorkers {
+
+  private static final Logger log = LoggerFactory.getLogger(StageWorkers.class);
+
+  private final String name;
+  private final Executor executor;
+  private final ScheduledExecutorService watchdog;
+  private final int maxConcurrent;
+  private final int maxPerGroup;
+  private final Duration timeout;
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> perGroup = new ConcurrentHashMap<>();
+  private final AtomicInteger running = new AtomicInteger();
+
+  /**
+   * @param name the stage (in logs)
+   * @param executor runs the units; its threads must be at least {@code maxConcurrent}
+   * @param watchdog interrupts units past their timeout, or null for no timeout
+   * @param maxConcurrent units at once in this stage
+   * @param maxPerGroup units at once in one group
+   * @param timeout how long one unit may run
+   */
+  public StageWorkers(
+      String name,
+      Executor executor,
+      ScheduledExecutorService watchdog,
+      int maxConcurrent,
+      int maxPerGroup,
+      Duration timeout) {
+    if (maxConcurrent < 1 || maxPerGroup < 1) {
+      throw new IllegalArgumentException(name + ": concurrency must be at least 1");
+    }
+    this.name = Objects.requireNonNull(name, "name");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.watchdog = watchdog;
+    this.maxConcurrent = maxConcurrent;
+    this.maxPerGroup = maxPerGroup;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Workers that run every unit on the caller's thread, without timeout (tests, benchmarks). */
+  public static StageWorkers direct(String name) {
+    return new StageWorkers(
+        name, Runnable::run, null, Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofDays(1));
+  }
+
+  /**
+   * Starts {@code work} unless a unit with the same key runs, the stage is full or the group is.
+   *
+   * @return whether the work was started (or, with a direct executor, done)
+   */
+  public boolean trySubmit(String key, String group, Runnable work) {
+    if (!inFlight.add(key)) {
+      return false;
+    }
+    AtomicInteger groupCount = perGroup.computeIfAbsent(group, g -> new AtomicInteger());
+    if (running.incrementAndGet() > maxConcurrent || groupCount.incrementAndGet() > maxPerGroup) {
+      release(key, groupCount);
+      return false;
+    }
+    try {
+      executor.execute(() -> runWithDeadline(key, groupCount, work));
+      return true;
+    } catch (RuntimeException e) {
+      release(key, groupCount);
+      log.warn("{}: unit {} not started ({})", name, key, e.toString());
+      return false;
+    }
+  }
+
+  private void runWithDeadline(String key, AtomicInteger groupCount, Runnable work) {
+    Thread worker = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] done = {false};
+    Future<?> alarm =
+        watchdog == null
+            ? null
+            : watchdog.schedule(
+                () -> {
+                  synchronized (lock) {
+                    if (!done[0]) {
+                      log.warn(
+                          "{}: unit {} still running after {}, interrupting it",
+                          name,
+                          key,
+                          timeout);
+                      worker.interrupt();
+                    }
+                  }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      log.error("{}: unit {} failed; it is offered again on a later pass", name, key, e);
+    } finally {
+      synchronized (lock) {
+        done[0] = true;
+      }
+      if (alarm != null) {
+        alarm.cancel(false);
+      }
+      if (watchdog != null) {
+        Thread.interrupted(); // a late interrupt must not hit the pool thread's next unit
+      }
+      release(key, groupCount);
+    }
+  }
+
+  private void release(String key, AtomicInteger groupCount) {
+    groupCount.decrementAndGet();
+    running.decrementAndGet();
+    inFlight.remove(key);
+  }
+
+  /** Keys of the units running now (their leases are renewed while they run). */
+  public Set<String> inFlight() {
+    return Set.copyOf(inFlight);
+  }
+
+  /** How many units of the group run now. */
+  public int running(String group) {
+    AtomicInteger n = perGroup.get(group);
+    return n == null ? 0 : Math.max(0, n.get());
+  }
+
+  /** Whether a unit with this key runs now. */
+  public boolean isRunning(String key) {
+    return inFlight.contains(key);
+  }
+}

@@ -1,0 +1,129 @@
+package com.seedancebot.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.SignedUrls;
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.delivery.ChatPorts;
+import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.pipeline.Pipeline;
+import com.seedancebot.core.provider.ProviderRouter;
+import com.seedancebot.core.quota.JdbcQuotaLedger;
+import com.seedancebot.core.quota.QuotaDecision;
+import com.seedancebot.core.quota.QuotaPolicy;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.request.MediaInfo;
+import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.testing.RecordingChatPort;
+import com.seedancebot.core.testing.ScriptedVideoProvider;
+import com.seedancebot.core.testing.TestClock;
+import com.seedancebot.core.testing.TestDatabase;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pipeline built {@linkplain Pipeline.Builder#direct() direct} over an H2 file database, two
+ * scripted providers ({@code ark} and {@code ark-backup}, 3 slots each), a recording chat port and
+ * a test clock; user {@code u1} in chat {@code c1} may make 10 jobs and 100 s of video a day.
+ */
+final class PipelineHarness {
+
+  final TestClock clock = TestClock.atDefaultStart();
+  final ScriptedVideoProvider provider = new ScriptedVideoProvider("ark", 3);
+  final ScriptedVideoProvider backup = new ScriptedVideoProvider("ark-backup", 3);
+  final RecordingChatPort chat = new RecordingChatPort(Platform.PLAYGROUND);
+  final JdbcJobRepository jobs;
+  final JdbcQuotaLedger quota;
+  final AssetStore assets;
+  final Pipeline pipeline;
+
+  PipelineHarness(Path dir) {
+    var db = TestDatabase.migratedH2(dir);
+    jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
+    quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
+    assets = new AssetStore(dir);
+    var catalog = ModelCatalog.standard();
+    pipeline =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(new ProviderRouter(List.of(provider, backup)))
+            .catalog(catalog)
+            .storage(
+                assets, new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock))
+            .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
+            .settings(JobSettings.defaults(Duration.ofSeconds(1)))
+            .clock(clock)
+            .jitter(() -> 0.5)
+            .seeds(RandomGenerator.of("L64X128MixRandom"))
+            .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0))
+            .direct()
+            .build();
+  }
+
+  Job job(String id) {
+    return jobs.find(id).orElseThrow();
+  }
+
+  int secondsLeft() {
+    return quota
+        .remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant())
+        .user()
+        .seconds()
+        .left();
+  }
+
+  int jobsLeft() {
+    return quota.remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant()).user().jobs().left();
+  }
+
+  /** Reserves quota for and stores a 4 s 720p text-to-video job of user u1 in chat c1. */
+  void accept(String id) {
+    assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:c1", 4, clock.instant()))
+        .isInstanceOf(QuotaDecision.Granted.class);
+    var request =
+        new GenerationRequest(
+            "doubao-seedance-2-0-260128",
+            "a red fox running in snow",
+            4,
+            "16:9",
+            "720p",
+            true,
+            null,
+            false,
+            false,
+            false,
+            List.of());
+    var owner = new UserRef(Platform.PLAYGROUND, "u1", "Ann", Locale.ENGLISH, false);
+    jobs.insert(
+        Job.accepted(
+            id,
+            owner,
+            ChatRef.of(Platform.PLAYGROUND, "c1"),
+            "m1",
+            request,
+            87300,
+            clock.instant()));
+  }
+
+  /** Submits job {@code id}, lets its task succeed and collects the result. */
+  String runToSuccess(String id) {
+    accept(id);
+    pipeline.dispatcher().tick();
+    String task = provider.taskIds().get(provider.taskIds().size() - 1);
+    provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    clock.advance(Duration.ofSeconds(5));
+    pipeline.tracker().tick();
+    assertThat(job(id).state()).isEqualTo(JobState.SUCCEEDED);
+    return task;
+  }
+}
