@@ -2,21 +2,28 @@ package com.seedancebot.app.web;
 
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.provider.TaskState;
+import com.seedancebot.core.provider.ark.ArkTaskJson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives provider callbacks at {@code POST /callbacks/{token}}. Callbacks are not signed, so the
  * body is never trusted: the unguessable per-job token only says which job to look at, and the
- * tracker confirms the state with the provider (a GET) before acting. Unknown tokens get 404; known
- * ones 200 at once, so the provider does not retry.
+ * tracker confirms the state with the provider (a GET) before acting; the body's status is only a
+ * hint of whether anything changed. Unknown tokens get 404; known ones 200 at once, so the provider
+ * does not retry.
  */
 @RestController
 public class CallbackController {
 
   public static final String PATH_PREFIX = "/callbacks/";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JobRepository jobs;
   private final JobTracker tracker;
@@ -27,13 +34,26 @@ public class CallbackController {
   }
 
   @PostMapping(PATH_PREFIX + "{token}")
-  public ResponseEntity<Void> callback(@PathVariable String token) {
+  public ResponseEntity<Void> callback(
+      @PathVariable String token, @RequestBody(required = false) String body) {
     return jobs.findByCallbackToken(token)
         .<ResponseEntity<Void>>map(
             job -> {
-              tracker.pollSoon(job.id());
+              tracker.onCallback(job, hintedState(body));
               return ResponseEntity.ok().build();
             })
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** The state the (untrusted) body claims, or null when it cannot be read. */
+  private static TaskState hintedState(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return ArkTaskJson.parse(body, JSON).state();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -106,6 +106,7 @@ public final class DeliveryService {
     } catch (RuntimeException e) {
       retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
     } finally {
+      StageWorkers.clearInterrupt();
       jobs.releaseLease(job.id(), settings.instanceId());
     }
   }
@@ -167,6 +168,7 @@ public final class DeliveryService {
   }
 
   private void retryOrGiveUp(Job job, ChatDeliveryException e) {
+    StageWorkers.clearInterrupt();
     int attempts = job.attempts() + 1;
     if (!e.retryable() || attempts >= MAX_ATTEMPTS) {
       log.error("Giving up delivering job {} to {}", job.id(), job.chat().platform(), e);

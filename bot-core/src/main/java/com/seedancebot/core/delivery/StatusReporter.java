@@ -98,6 +98,7 @@ public final class StatusReporter implements StatusListener {
       try {
         show(next.job(), next.position());
       } catch (ChatDeliveryException | IllegalStateException e) {
+        StageWorkers.clearInterrupt();
         log.warn(
             "Status of job {} not shown on {}: {}",
             jobId,

@@ -151,6 +151,7 @@ public final class JobDispatcher {
       jobs.markSubmitStarted(job.id(), provider.name(), request, token, clock.instant());
       create(job, provider, request, token);
     } finally {
+      StageWorkers.clearInterrupt();
       jobs.releaseLease(job.id(), settings.instanceId());
     }
   }
@@ -228,6 +229,7 @@ public final class JobDispatcher {
   }
 
   private void failed(Job job, VideoProvider provider, ProviderException e) {
+    StageWorkers.clearInterrupt();
     switch (e.kind()) {
       case TRANSIENT -> {
         router.recordFailure(provider.name(), clock.instant());

@@ -4,6 +4,7 @@ import com.seedancebot.core.provider.ProviderErrors;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.ProviderTask;
+import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
@@ -92,6 +93,26 @@ public final class JobTracker {
         .ifPresent(j -> jobs.updateAtProvider(j.id(), j.state(), j.attempts(), Instant.EPOCH));
   }
 
+  /**
+   * A provider callback about the job. Its body is not trusted (callbacks are not signed), only
+   * used as a hint: a final state, or a first "running", makes the job due at once (the tracker
+   * confirms with a poll); a repeated "running" changes nothing, so a busy provider's progress
+   * callbacks do not make every job due again. {@code hinted} null (no readable body) counts as a
+   * change.
+   */
+  public void onCallback(Job job, TaskState hinted) {
+    if (!job.state().atProvider()) {
+      return;
+    }
+    boolean news =
+        hinted == null
+            || hinted.isFinal()
+            || (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED);
+    if (news) {
+      jobs.updateAtProvider(job.id(), job.state(), job.attempts(), Instant.EPOCH);
+    }
+  }
+
   private void pollProvider(String providerName, List<Job> due) {
     VideoProvider provider = router.byName(providerName).orElse(null);
     if (provider == null) {
@@ -104,6 +125,7 @@ public final class JobTracker {
     try {
       tasks = provider.poll(due.stream().map(Job::providerTaskId).toList());
     } catch (ProviderException e) {
+      StageWorkers.clearInterrupt();
       pollFailed(providerName, due, e);
       return;
     }
@@ -199,9 +221,11 @@ public final class JobTracker {
     try {
       outcomes.succeed(job, results.collect(provider, task));
     } catch (IOException e) {
+      StageWorkers.clearInterrupt();
       log.warn("Result of job {} could not be copied yet, retrying", job.id(), e);
       defer(job, job.state(), job.attempts() + 1);
     } finally {
+      StageWorkers.clearInterrupt();
       jobs.releaseLease(job.id(), settings.instanceId());
     }
   }

@@ -140,6 +140,15 @@ public final class StageWorkers {
     inFlight.remove(key);
   }
 
+  /**
+   * Clears this thread's interrupt, which a timeout may have set during a blocking call: call it
+   * before the unit records the failure, so the database driver (H2 closes an interrupted file
+   * channel) is never handed an interrupted thread.
+   */
+  public static void clearInterrupt() {
+    Thread.interrupted();
+  }
+
   /** Keys of the units running now (their leases are renewed while they run). */
   public Set<String> inFlight() {
     return Set.copyOf(inFlight);

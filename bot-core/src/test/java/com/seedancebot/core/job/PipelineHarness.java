@@ -11,6 +11,7 @@ import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.pipeline.Pipeline;
+import com.seedancebot.core.pipeline.PipelineSettings;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaDecision;
@@ -51,23 +52,28 @@ final class PipelineHarness {
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     assets = new AssetStore(dir);
+    pipeline = builder().direct().build();
+  }
+
+  /** The harness's pipeline as the app runs it: stages on their own threads and workers. */
+  Pipeline pooled(PipelineSettings settings) {
+    return builder().pipelineSettings(settings).build();
+  }
+
+  private Pipeline.Builder builder() {
     var catalog = ModelCatalog.standard();
-    pipeline =
-        Pipeline.builder()
-            .jobs(jobs)
-            .quota(quota)
-            .providers(new ProviderRouter(List.of(provider, backup)))
-            .catalog(catalog)
-            .storage(
-                assets, new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock))
-            .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
-            .settings(JobSettings.defaults(Duration.ofSeconds(1)))
-            .clock(clock)
-            .jitter(() -> 0.5)
-            .seeds(RandomGenerator.of("L64X128MixRandom"))
-            .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0))
-            .direct()
-            .build();
+    return Pipeline.builder()
+        .jobs(jobs)
+        .quota(quota)
+        .providers(new ProviderRouter(List.of(provider, backup)))
+        .catalog(catalog)
+        .storage(assets, new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock))
+        .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
+        .settings(JobSettings.defaults(Duration.ofSeconds(1)))
+        .clock(clock)
+        .jitter(() -> 0.5)
+        .seeds(RandomGenerator.of("L64X128MixRandom"))
+        .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));
   }
 
   Job job(String id) {
@@ -88,7 +94,12 @@ final class PipelineHarness {
 
   /** Reserves quota for and stores a 4 s 720p text-to-video job of user u1 in chat c1. */
   void accept(String id) {
-    assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:c1", 4, clock.instant()))
+    accept(id, "c1");
+  }
+
+  /** Like {@link #accept(String)}, asked in chat {@code chatId}. */
+  void accept(String id, String chatId) {
+    assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:" + chatId, 4, clock.instant()))
         .isInstanceOf(QuotaDecision.Granted.class);
     var request =
         new GenerationRequest(
@@ -108,7 +119,7 @@ final class PipelineHarness {
         Job.accepted(
             id,
             owner,
-            ChatRef.of(Platform.PLAYGROUND, "c1"),
+            ChatRef.of(Platform.PLAYGROUND, chatId),
             "m1",
             request,
             87300,
@@ -117,9 +128,14 @@ final class PipelineHarness {
 
   /** Submits job {@code id}, lets its task succeed and collects the result. */
   String runToSuccess(String id) {
-    accept(id);
+    return runToSuccess(id, "c1");
+  }
+
+  /** Like {@link #runToSuccess(String)}, asked in chat {@code chatId}. */
+  String runToSuccess(String id, String chatId) {
+    accept(id, chatId);
     pipeline.dispatcher().tick();
-    String task = provider.taskIds().get(provider.taskIds().size() - 1);
+    String task = job(id).providerTaskId();
     provider.succeed(task, new byte[] {1, 2, 3}, 42L);
     clock.advance(Duration.ofSeconds(5));
     pipeline.tracker().tick();

@@ -41,6 +41,16 @@ public final class RecordingChatPort implements ChatPort {
   public volatile String refuseUploads;
 
   private final AtomicInteger failUploads = new AtomicInteger();
+  private final Map<String, java.util.concurrent.CountDownLatch> hungChats =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Uploads into chat {@code chatId} hang until {@code release} opens, as a stalled connection
+   * would; an interrupted upload fails retryably, as an HTTP client's does.
+   */
+  public void hangUploadsIn(String chatId, java.util.concurrent.CountDownLatch release) {
+    hungChats.put(chatId, release);
+  }
 
   /** The next {@code n} uploads (only) throw a retryable {@link ChatDeliveryException}. */
   public void failNextUploads(int n) {
@@ -80,6 +90,15 @@ public final class RecordingChatPort implements ChatPort {
   @Override
   public void deliverVideo(VideoDelivery delivery) {
     maybeFail();
+    var hang = hungChats.get(delivery.chat().chatId());
+    if (hang != null) {
+      try {
+        hang.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChatDeliveryException("upload interrupted", true, null, e);
+      }
+    }
     if (failUploads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new ChatDeliveryException("simulated upload timeout", true, null, null);
     }
