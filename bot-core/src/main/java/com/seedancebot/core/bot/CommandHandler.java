@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The core's {@link BotInbox}: parses chat text with the shared grammar, runs each command and
  * answers through the platform's chat port. Every bad input gets a friendly message listing all
- * problems; nothing is spent before a request is known to be valid. Thread-safe; calls block on
- * attachment downloads and the database.
+ * problems under a heading that names what could not be done ("I can't change the settings:"); an
+ * unknown command gets "I don't know /foo — try /help" (in private chats only). Nothing is spent
+ * before a request is known to be valid. Thread-safe; calls block on attachment downloads and the
+ * database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -71,10 +73,14 @@ public final class CommandHandler implements BotInbox {
       onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
     } else if (parsed instanceof ParseResult.Malformed m) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
-      if (CommandParser.isUnknownCommand(parsed) && !isPrivate(user, chat)) {
+      if (CommandParser.isUnknownCommand(parsed)) {
+        if (isPrivate(user, chat)) {
+          reply(user, chat, messageId, replies.unknownCommand(user.locale(), m.problems().get(0)));
+        }
         return;
       }
-      reply(user, chat, messageId, replies.problems(user.locale(), m.problems()));
+      Replies.Heading heading = Replies.Heading.forCommand(m.command());
+      reply(user, chat, messageId, replies.problems(user.locale(), heading, m.problems()));
     }
   }
 

@@ -105,7 +105,8 @@ public final class InfoCommands {
       return replies.text(l, "settings.admins_only");
     }
     if (changes.model() != null && models.find(changes.model()).isEmpty()) {
-      return replies.problems(l, List.of(models.unknownModelProblem(changes.model())));
+      return replies.problems(
+          l, Replies.Heading.SETTINGS, List.of(models.unknownModelProblem(changes.model())));
     }
     VideoOptions merged = settings.merge(chat, changes, clock.millis());
     return replies.text(l, "settings.saved") + "\n" + describe(l, merged);
