@@ -15,7 +15,6 @@ import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.JobService;
-import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.ModelSpec;
 import com.seedancebot.core.request.ValidationProblem;
@@ -145,7 +144,8 @@ public final class CommandHandler implements BotInbox {
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
     if (model.isEmpty()) {
-      problems.add(models.unknownModelProblem(o.model()));
+      problems.add(
+          models.unknownModelProblem(o.model() != null ? o.model() : models.defaultModelId()));
     }
     AttachmentIntake.Result files = intake.take(r.attachments());
     problems.addAll(files.problems());
@@ -153,8 +153,12 @@ public final class CommandHandler implements BotInbox {
       return replies.problems(r.user().locale(), problems);
     }
     List<MediaInput> media = MediaRoles.assign(files.stored(), o.assetIds(), o.ref());
-    GenerationRequest request = models.request(r.chat(), model.get(), v.prompt(), o, media);
-    Acceptance acceptance = jobs.submit(r.user(), r.chat(), r.messageId(), request, model.get());
+    ModelChooser.Prepared prepared = models.request(r.chat(), model.get(), v.prompt(), o, media);
+    if (!prepared.notes().isEmpty()) {
+      reply(r.user(), r.chat(), r.messageId(), replies.notes(r.user().locale(), prepared.notes()));
+    }
+    Acceptance acceptance =
+        jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
     return followUps.announce(r.user(), acceptance);
   }
 

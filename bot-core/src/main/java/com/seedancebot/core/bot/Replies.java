@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders problem lists and generic answers in the user's language. A problem list always opens
- * with a heading that names what could not be done ({@link Heading}) and closes with what happened
- * instead (nothing was charged, saved or cancelled). Thread-safe.
+ * Renders problem lists, notes and generic answers in the user's language. A problem list always
+ * opens with a heading that names what could not be done ({@link Heading}) and closes with what
+ * happened instead (nothing was charged, saved or cancelled). Thread-safe.
  */
 public final class Replies {
 
@@ -69,6 +69,18 @@ public final class Replies {
     return unknown.args().size() > 1
         ? messages.get(locale, "reply.unknown_command.suggest", unknown.argsArray())
         : messages.get(locale, "reply.unknown_command", unknown.argsArray());
+  }
+
+  /** Notes (key {@code note.<code>}), one per line; empty when there are none. */
+  public String notes(Locale locale, List<ValidationProblem> notes) {
+    StringBuilder text = new StringBuilder();
+    for (ValidationProblem n : notes) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(messages.get(locale, "note." + n.code(), n.argsArray()));
+    }
+    return text.toString();
   }
 
   public String internalError(Locale locale) {
