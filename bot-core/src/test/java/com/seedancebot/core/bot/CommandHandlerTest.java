@@ -96,6 +96,13 @@ class CommandHandlerTest {
     }
 
     @Test
+    void cancelProblemsAreHeadedInChineseToo() {
+      assertThat(desk.say(chinese(OWNER), GROUP, "/cancel"))
+          .singleElement()
+          .satisfies(t -> assertThat(t).startsWith("无法取消：\n• ").endsWith("\n没有取消任何任务。"));
+    }
+
+    @Test
     void cancelWithoutAJobIdIsHeadedAsACancelProblem() {
       List<String> answer = desk.say(OWNER, GROUP, "/cancel");
 
@@ -217,6 +224,15 @@ class CommandHandlerTest {
       Job job = desk.newestJob(OWNER);
       assertThat(job.request().durationSeconds()).isEqualTo(5);
       assertThat(desk.statusOf(job)).startsWith("⏳ Job " + job.id() + " is queued");
+    }
+
+    @Test
+    void theNoteIsInTheUsersLanguage() {
+      desk.settings.merge(GROUP, withDuration(99), 0);
+
+      assertThat(desk.say(chinese(OWNER), GROUP, "/video 雪地里的红狐狸"))
+          .containsExactly(
+              "注意：本聊天的默认值 --duration 99 不适用于 Seedance 2.0，已改用该模型自己的默认值。管理员可以用 /settings 修改。");
     }
 
     @Test
