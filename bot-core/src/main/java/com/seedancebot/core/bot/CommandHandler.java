@@ -15,7 +15,6 @@ import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.JobService;
-import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.ModelSpec;
 import com.seedancebot.core.request.ValidationProblem;
@@ -28,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The core's {@link BotInbox}: parses chat text with the shared grammar, runs each command and
  * answers through the platform's chat port. Every bad input gets a friendly message listing all
- * problems; nothing is spent before a request is known to be valid. Thread-safe; calls block on
- * attachment downloads and the database.
+ * problems under a heading that names what could not be done ("I can't change the settings:"); an
+ * unknown command gets "I don't know /foo — try /help" (in private chats only). Nothing is spent
+ * before a request is known to be valid. Thread-safe; calls block on attachment downloads and the
+ * database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -71,10 +72,14 @@ public final class CommandHandler implements BotInbox {
       onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
     } else if (parsed instanceof ParseResult.Malformed m) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
-      if (CommandParser.isUnknownCommand(parsed) && !isPrivate(user, chat)) {
+      if (CommandParser.isUnknownCommand(parsed)) {
+        if (isPrivate(user, chat)) {
+          reply(user, chat, messageId, replies.unknownCommand(user.locale(), m.problems().get(0)));
+        }
         return;
       }
-      reply(user, chat, messageId, replies.problems(user.locale(), m.problems()));
+      Replies.Heading heading = Replies.Heading.forCommand(m.command());
+      reply(user, chat, messageId, replies.problems(user.locale(), heading, m.problems()));
     }
   }
 
@@ -139,7 +144,8 @@ public final class CommandHandler implements BotInbox {
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
     if (model.isEmpty()) {
-      problems.add(models.unknownModelProblem(o.model()));
+      problems.add(
+          models.unknownModelProblem(o.model() != null ? o.model() : models.defaultModelId()));
     }
     AttachmentIntake.Result files = intake.take(r.attachments());
     problems.addAll(files.problems());
@@ -147,8 +153,12 @@ public final class CommandHandler implements BotInbox {
       return replies.problems(r.user().locale(), problems);
     }
     List<MediaInput> media = MediaRoles.assign(files.stored(), o.assetIds(), o.ref());
-    GenerationRequest request = models.request(r.chat(), model.get(), v.prompt(), o, media);
-    Acceptance acceptance = jobs.submit(r.user(), r.chat(), r.messageId(), request, model.get());
+    ModelChooser.Prepared prepared = models.request(r.chat(), model.get(), v.prompt(), o, media);
+    if (!prepared.notes().isEmpty()) {
+      reply(r.user(), r.chat(), r.messageId(), replies.notes(r.user().locale(), prepared.notes()));
+    }
+    Acceptance acceptance =
+        jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
     return followUps.announce(r.user(), acceptance);
   }
 

@@ -31,7 +31,7 @@ public final class InfoCommands {
   private final ModelChooser models;
   private final ModelListFormatter modelList;
   private final HelpText help;
-  private final ChatSettingsStore settings;
+  private final SettingsCommand settingsCommand;
   private final Replies replies;
   private final Clock clock;
 
@@ -53,7 +53,7 @@ public final class InfoCommands {
     this.models = models;
     this.modelList = modelList;
     this.help = help;
-    this.settings = settings;
+    this.settingsCommand = new SettingsCommand(settings, models, replies, clock);
     this.replies = replies;
     this.clock = clock;
   }
@@ -73,6 +73,7 @@ public final class InfoCommands {
     return text.toString();
   }
 
+  /** The outcome of {@code /cancel} (or the Cancel button), e.g. "Job j1 is cancelled…". */
   public String cancel(UserRef user, ChatRef chat, String jobId) {
     CancelResult result = jobs.cancel(user, chat, jobId);
     String key = "cancel." + result.name().toLowerCase(Locale.ROOT);
@@ -89,41 +90,12 @@ public final class InfoCommands {
         user.locale(), models.catalog(), models.families(), models.defaultModelId());
   }
 
+  /** {@code /settings}: shows the chat's defaults, or checks and saves new ones (admins only). */
   public String settings(UserRef user, ChatRef chat, VideoOptions changes) {
-    Locale l = user.locale();
-    boolean anyChange =
-        changes != null
-            && (changes.duration() != null
-                || changes.ratio() != null
-                || changes.resolution() != null
-                || changes.model() != null
-                || changes.audio() != null);
-    if (!anyChange) {
-      return describe(l, settings.find(chat).orElse(VideoOptions.none()));
-    }
-    if (!user.admin()) {
-      return replies.text(l, "settings.admins_only");
-    }
-    if (changes.model() != null && models.find(changes.model()).isEmpty()) {
-      return replies.problems(l, List.of(models.unknownModelProblem(changes.model())));
-    }
-    VideoOptions merged = settings.merge(chat, changes, clock.millis());
-    return replies.text(l, "settings.saved") + "\n" + describe(l, merged);
+    return settingsCommand.run(user, chat, changes);
   }
 
   public String help(UserRef user, ChatRef chat) {
     return help.render(user.locale(), chat.platform());
-  }
-
-  private String describe(Locale l, VideoOptions d) {
-    String none = replies.text(l, "settings.unset");
-    return replies.text(
-        l,
-        "settings.current",
-        d.model() == null ? none : d.model(),
-        d.ratio() == null ? none : d.ratio(),
-        d.resolution() == null ? none : d.resolution(),
-        d.duration() == null ? none : d.duration().toString(),
-        d.audio() == null ? none : d.audio().toString());
   }
 }

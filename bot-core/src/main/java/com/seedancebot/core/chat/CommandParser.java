@@ -32,10 +32,11 @@ import java.util.stream.Collectors;
  * {@code option.missing_value} (option, example), {@code option.not_a_number} (option, typed,
  * example), {@code option.no_value} (option), {@code option.conflict} (option, first, second),
  * {@code cancel.missing_id}, {@code settings.option_not_allowed} (option, allowed options), {@code
- * settings.unexpected_text} (text) and {@code command.unknown} (command). An unknown {@code
- * /something} is {@link ParseResult.Malformed} with {@code command.unknown} alone, so a private
- * chat can answer "try /help"; a caller in a busy group may prefer to stay silent on that code
- * ({@link #isUnknownCommand}). Immutable and thread-safe; never throws for any text.
+ * settings.unexpected_text} (text) and {@code command.unknown} (command, and the known command it
+ * is close to, when one is: {@code /vidoe} → {@code /video}). An unknown {@code /something} is
+ * {@link ParseResult.Malformed} with {@code command.unknown} alone, so a private chat can answer
+ * "try /help"; a caller in a busy group may prefer to stay silent on that code ({@link
+ * #isUnknownCommand}). Immutable and thread-safe; never throws for any text.
  */
 public final class CommandParser {
 
@@ -82,15 +83,14 @@ public final class CommandParser {
     String name = head.group(1).toLowerCase(Locale.ROOT);
     List<Token> args = tokenizer.tokenize(head.group(3));
     return switch (name) {
-      case "video" -> video(args);
+      case "video" -> video(name, args);
       case "jobs" -> parsed(new ChatCommand.Jobs());
-      case "cancel" -> cancel(args);
+      case "cancel" -> cancel(name, args);
       case "quota" -> parsed(new ChatCommand.Quota());
       case "models" -> parsed(new ChatCommand.Models());
-      case "settings" -> settings(args);
+      case "settings" -> settings(name, args);
       case "help", "start" -> parsed(new ChatCommand.Help());
-      default ->
-          new ParseResult.Malformed(List.of(ValidationProblem.of(UNKNOWN_COMMAND, "/" + name)));
+      default -> unknown(name);
     };
   }
 
@@ -120,20 +120,30 @@ public final class CommandParser {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c > 0x7F;
   }
 
-  private ParseResult video(List<Token> args) {
+  private ParseResult video(String name, List<Token> args) {
     Reading reading = optionReader.read(args);
     return result(
-        new ChatCommand.Video(prompt(reading.words()), reading.options()), reading.problems());
+        name,
+        new ChatCommand.Video(prompt(reading.words()), reading.options()),
+        reading.problems());
   }
 
-  private ParseResult cancel(List<Token> args) {
+  private static ParseResult unknown(String name) {
+    ValidationProblem problem =
+        CommandNames.closest(name)
+            .map(known -> ValidationProblem.of(UNKNOWN_COMMAND, "/" + name, "/" + known))
+            .orElse(ValidationProblem.of(UNKNOWN_COMMAND, "/" + name));
+    return new ParseResult.Malformed(name, List.of(problem));
+  }
+
+  private ParseResult cancel(String name, List<Token> args) {
     if (args.isEmpty() || args.get(0).value().isBlank()) {
-      return new ParseResult.Malformed(List.of(ValidationProblem.of("cancel.missing_id")));
+      return new ParseResult.Malformed(name, List.of(ValidationProblem.of("cancel.missing_id")));
     }
     return parsed(new ChatCommand.Cancel(args.get(0).value().strip().replaceFirst("^#", "")));
   }
 
-  private ParseResult settings(List<Token> args) {
+  private ParseResult settings(String name, List<Token> args) {
     Reading reading = optionReader.read(args);
     List<ValidationProblem> problems = new ArrayList<>(reading.problems());
     String allowed =
@@ -148,7 +158,7 @@ public final class CommandParser {
     if (!reading.words().isEmpty()) {
       problems.add(ValidationProblem.of("settings.unexpected_text", prompt(reading.words())));
     }
-    return result(new ChatCommand.Settings(reading.options()), problems);
+    return result(name, new ChatCommand.Settings(reading.options()), problems);
   }
 
   /**
@@ -161,8 +171,9 @@ public final class CommandParser {
     return words.stream().map(Token::raw).collect(Collectors.joining(" "));
   }
 
-  private static ParseResult result(ChatCommand command, List<ValidationProblem> problems) {
-    return problems.isEmpty() ? parsed(command) : new ParseResult.Malformed(problems);
+  private static ParseResult result(
+      String name, ChatCommand command, List<ValidationProblem> problems) {
+    return problems.isEmpty() ? parsed(command) : new ParseResult.Malformed(name, problems);
   }
 
   private static ParseResult parsed(ChatCommand command) {

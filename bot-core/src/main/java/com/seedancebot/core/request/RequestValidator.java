@@ -37,6 +37,16 @@ public final class RequestValidator {
     return List.copyOf(problems);
   }
 
+  /**
+   * Only the option checks (duration, ratio, resolution, seed, sound), with the same rules and
+   * codes as {@link #validate}: what a chat default may hold whatever prompt and media come later.
+   */
+  public List<ValidationProblem> validateOptions(GenerationRequest request, ModelSpec model) {
+    List<ValidationProblem> problems = new ArrayList<>();
+    checkOptions(request, model, problems);
+    return List.copyOf(problems);
+  }
+
   private static void checkPrompt(
       GenerationRequest request, ModelSpec model, List<ValidationProblem> problems) {
     String prompt = request.prompt();

@@ -164,6 +164,26 @@ class CommandParserTest {
       assertThat(CommandParser.isUnknownCommand(result)).isTrue();
       assertThat(CommandParser.isUnknownCommand(parser.parse("/cancel"))).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/vidoe a cat", "/vid a cat", "/Viedo a cat"})
+    void anUnknownCommandCloseToAKnownOneCarriesItAsASuggestion(String text) {
+      ParseResult result = parser.parse(text);
+
+      assertThat(CommandParser.isUnknownCommand(result)).isTrue();
+      assertThat(((ParseResult.Malformed) result).problems().get(0).args().get(1))
+          .isEqualTo("/video");
+    }
+
+    @Test
+    void problemsNameTheCommandTheyAreAbout() {
+      assertThat(((ParseResult.Malformed) parser.parse("/settings --seed 4")).command())
+          .isEqualTo("settings");
+      assertThat(((ParseResult.Malformed) parser.parse("/CANCEL")).command()).isEqualTo("cancel");
+      assertThat(((ParseResult.Malformed) parser.parse("/imagine")).command()).isEqualTo("imagine");
+      assertThat(((ParseResult.Malformed) parser.parse("/imagine")).problems().get(0).args())
+          .containsExactly("/imagine");
+    }
   }
 
   @Nested

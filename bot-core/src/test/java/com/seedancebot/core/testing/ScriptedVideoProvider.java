@@ -95,6 +95,18 @@ public final class ScriptedVideoProvider implements VideoProvider {
             taskId, TaskState.SUCCEEDED, 100, url, null, 1000L, seed, 4.0, null, null));
   }
 
+  /** Like {@link #succeed}, and the task also offers {@code lastFrame} as its last frame PNG. */
+  public void succeedWithLastFrame(String taskId, byte[] video, Long seed, byte[] lastFrame) {
+    URI url = URI.create("https://results.example/" + taskId + ".mp4?X-Tos-Signature=abc");
+    URI frame = URI.create("https://results.example/" + taskId + "-last.png?X-Tos-Signature=abc");
+    files.put(url.toString(), video);
+    files.put(frame.toString(), lastFrame);
+    tasks.put(
+        taskId,
+        new ProviderTask(
+            taskId, TaskState.SUCCEEDED, 100, url, frame, 1000L, seed, 4.0, null, null));
+  }
+
   public void fail(String taskId, String code) {
     tasks.put(
         taskId,
