@@ -2,7 +2,6 @@ package com.seedancebot.core.bot;
 
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspector;
-import com.seedancebot.core.asset.MediaUrlResolver;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
@@ -14,15 +13,13 @@ import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
-import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
-import com.seedancebot.core.job.ResultCollector;
+import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaPolicy;
@@ -74,27 +71,26 @@ final class CommandDesk {
     var quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     var texts = new JobTexts(messages, catalog);
     var ports = new ChatPorts(List.of(chat));
-    var status = new StatusReporter(jobs, ports, texts, clock);
-    var outcomes = new JobOutcomes(jobs, quota, clock);
     var router = new ProviderRouter(List.of(provider));
-    var jobSettings = JobSettings.defaults(Duration.ofSeconds(1));
     var signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
-    dispatcher =
-        new JobDispatcher(
-            jobs,
-            router,
-            catalog,
-            new MediaUrlResolver(assets, signed, Duration.ofHours(1)),
-            outcomes,
-            status,
-            jobSettings,
-            clock,
-            () -> 0.5,
-            j -> null);
-    var collector =
-        new ResultCollector(assets, p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));
-    tracker =
-        new JobTracker(jobs, router, collector, outcomes, status, jobSettings, clock, () -> 0.5);
+    var pipeline =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(router)
+            .catalog(catalog)
+            .storage(assets, signed)
+            .chats(ports, texts)
+            .settings(JobSettings.defaults(Duration.ofSeconds(1)))
+            .clock(clock)
+            .jitter(() -> 0.5)
+            .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0))
+            .direct()
+            .build();
+    var status = pipeline.status();
+    var outcomes = pipeline.outcomes();
+    dispatcher = pipeline.dispatcher();
+    tracker = pipeline.tracker();
     var jobService =
         new JobService(
             jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
