@@ -65,6 +65,22 @@ public final class DiscordBotRunner implements AutoCloseable {
     return current;
   }
 
+  /**
+   * Whether interactions can be received now: true only while the JDA gateway is connected ({@code
+   * CONNECTED}); false before {@link #start}, while connecting or reconnecting, and after {@link
+   * #close}.
+   */
+  public boolean connected() {
+    JDA current = jda;
+    return current != null && current.getStatus() == JDA.Status.CONNECTED;
+  }
+
+  /** The gateway's state in words for operators, e.g. {@code CONNECTED} or {@code not started}. */
+  public String gatewayState() {
+    JDA current = jda;
+    return current == null ? "not started" : current.getStatus().name();
+  }
+
   /** Waits until the gateway is ready and the guilds are loaded. */
   public void awaitReady() throws InterruptedException {
     jda().awaitReady();
