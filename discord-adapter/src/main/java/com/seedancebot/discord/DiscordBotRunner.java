@@ -116,7 +116,10 @@ public final class DiscordBotRunner implements AutoCloseable {
             .addCommands(commands)
             .queue(
                 done -> log.info("Registered {} global Discord commands", done.size()),
-                e -> log.error("Could not register the Discord commands: {}", e.toString()));
+                e ->
+                    log.error(
+                        "Could not register the Discord commands: {}",
+                        DiscordFailures.describe(e)));
         return;
       }
       for (String guildId : settings.guildIds()) {
@@ -134,7 +137,9 @@ public final class DiscordBotRunner implements AutoCloseable {
                     log.info("Registered {} Discord commands in guild {}", done.size(), guildId),
                 e ->
                     log.error(
-                        "Could not register the commands in guild {}: {}", guildId, e.toString()));
+                        "Could not register the commands in guild {}: {}",
+                        guildId,
+                        DiscordFailures.describe(e)));
       }
     }
   }
