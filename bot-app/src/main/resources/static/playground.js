@@ -7,6 +7,7 @@
   var POLL_MS = 700;
   var MAX_POLL_MS = 8000;
   var SESSION_KEY = 'seedance.playground.session';
+  var TOKEN_KEY = 'seedance.playground.token';
   var API = 'api/playground/';
   var LIVE_STATES = { QUEUED: true, SUBMITTED: true, RUNNING: true };
 
@@ -30,7 +31,10 @@
       elapsed: 'elapsed',
       download: 'Download',
       you: 'You',
-      bot: 'Bot'
+      bot: 'Bot',
+      tokenLabel: 'This playground is private: enter its access token.',
+      tokenSubmit: 'Unlock',
+      tokenWrong: 'That token was not accepted.'
     },
     zh: {
       newChat: '新对话',
@@ -51,7 +55,10 @@
       elapsed: '已用时',
       download: '下载',
       you: '你',
-      bot: '机器人'
+      bot: '机器人',
+      tokenLabel: '此试用页为私有：请输入访问令牌。',
+      tokenSubmit: '解锁',
+      tokenWrong: '令牌不正确。'
     }
   };
   var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
@@ -68,10 +75,15 @@
     attachments: document.getElementById('attachments'),
     error: document.getElementById('composer-error'),
     connection: document.getElementById('connection'),
-    newChat: document.getElementById('new-chat')
+    newChat: document.getElementById('new-chat'),
+    tokenForm: document.getElementById('token-form'),
+    tokenInput: document.getElementById('token-input'),
+    tokenError: document.getElementById('token-error')
   };
 
   var session = loadSession();
+  var token = loadToken(); // the operator's access token, when the playground asks for one
+  var locked = false; // the API answered 401: wait for the token before polling again
   var since = 0;
   var generation = 0; // bumped on "New chat": answers for the old session are dropped
   var messages = new Map(); // id -> { data, node }
@@ -128,9 +140,52 @@
     pollSoon();
   }
 
+  // ---- access token --------------------------------------------------------------------
+
+  function loadToken() {
+    try { return window.localStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+  }
+
+  function saveToken(value) {
+    try { window.localStorage.setItem(TOKEN_KEY, value); } catch (e) { /* storage disabled */ }
+  }
+
+  // fetch() for the playground's API: sends the access token and asks for it on 401
+  function api(path, options) {
+    options = options || {};
+    var headers = options.headers || {};
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    options.headers = headers;
+    return fetch(API + path, options).then(function (response) {
+      if (response.status === 401) { askForToken(!!token); }
+      return response;
+    });
+  }
+
+  function askForToken(wasWrong) {
+    locked = true;
+    el.tokenError.textContent = wasWrong ? T.tokenWrong : '';
+    el.tokenError.hidden = !wasWrong;
+    el.tokenForm.hidden = false;
+    el.connection.hidden = true;
+    el.tokenInput.focus();
+  }
+
+  function unlock(value) {
+    token = value.trim();
+    saveToken(token);
+    locked = false;
+    el.tokenForm.hidden = true;
+    el.tokenInput.value = '';
+    failures = 0;
+    pollSoon();
+    el.input.focus();
+  }
+
   // ---- polling ---------------------------------------------------------------------------
 
   function pollSoon() {
+    if (locked) { return; }
     if (polling) { pollAgain = true; return; }
     clearTimeout(pollTimer);
     pollTimer = setTimeout(poll, 0);
@@ -139,9 +194,10 @@
   function poll() {
     var gen = generation;
     polling = true;
-    var url = API + 'messages?session=' + encodeURIComponent(session) + '&since=' + since;
-    fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' })
+    var url = 'messages?session=' + encodeURIComponent(session) + '&since=' + since;
+    api(url, { headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then(function (response) {
+        if (response.status === 401) { throw new Error('locked'); }
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return response.json();
       })
@@ -154,6 +210,7 @@
         el.connection.hidden = true;
       })
       .catch(function () {
+        if (locked) { return; }
         failures++;
         if (failures >= 2) {
           el.connection.textContent = T.offline;
@@ -162,6 +219,7 @@
       })
       .then(function () {
         polling = false;
+        if (locked) { pollAgain = false; return; } // resumes once the token is entered
         var delay = pollAgain ? 0 : Math.min(POLL_MS * Math.pow(2, Math.max(0, failures - 1)), MAX_POLL_MS);
         pollAgain = false;
         clearTimeout(pollTimer);
@@ -384,7 +442,7 @@
   function press(m, action, button) {
     button.disabled = true;
     showError(null);
-    fetch(API + 'buttons', {
+    api('buttons', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ session: session, messageId: m.id, action: action, jobId: m.jobId })
@@ -466,7 +524,7 @@
     files.forEach(function (p) { form.append('files', p.file, p.file.name); });
     el.send.disabled = true;
     showError(null);
-    fetch(API + 'messages', { method: 'POST', body: form, headers: { Accept: 'application/json' } })
+    api('messages', { method: 'POST', body: form, headers: { Accept: 'application/json' } })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {
           if (!response.ok) {
@@ -536,6 +594,10 @@
     el.input.focus();
   });
   el.newChat.addEventListener('click', startNewChat);
+  el.tokenForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (el.tokenInput.value.trim()) { unlock(el.tokenInput.value); }
+  });
   Array.prototype.forEach.call(document.querySelectorAll('.hint'), function (hint) {
     hint.addEventListener('click', function () {
       el.input.value = hint.dataset.example;

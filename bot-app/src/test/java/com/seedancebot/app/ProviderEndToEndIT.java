@@ -64,6 +64,7 @@ class ProviderEndToEndIT {
   private static final String T2V = "/video a red fox running in snow --duration 5 --ratio 16:9";
   private static final String I2V = "/video the fox turns to the camera --duration 5";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String PLAYGROUND_TOKEN = "e2e-playground-token-" + UUID.randomUUID();
 
   /** How the application reaches the provider and how the provider reaches the application. */
   enum Setup {
@@ -283,7 +284,10 @@ class ProviderEndToEndIT {
             "--bot.data-dir=" + dataDir,
             "--bot.poll-interval=200ms",
             "--bot.public-url=" + publicUrl,
-            "--bot.callbacks=" + setup.reachable);
+            "--bot.callbacks=" + setup.reachable,
+            // a paid provider: the playground is on only when asked for, and behind a token
+            "--BOT_PLAYGROUND_ENABLED=true",
+            "--BOT_PLAYGROUND_TOKEN=" + PLAYGROUND_TOKEN);
   }
 
   /** The playground's JSON API as {@code static/playground.js} uses it. */
@@ -311,6 +315,7 @@ class ProviderEndToEndIT {
       }
       HTTP.post()
           .uri(base + "/api/playground/messages")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + PLAYGROUND_TOKEN)
           .contentType(MediaType.MULTIPART_FORM_DATA)
           .body(form)
           .retrieve()
@@ -340,6 +345,7 @@ class ProviderEndToEndIT {
       String body =
           HTTP.get()
               .uri(base + "/api/playground/messages?session={s}&since=0", session)
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + PLAYGROUND_TOKEN)
               .retrieve()
               .body(String.class);
       return JSON.readTree(body).path("messages");

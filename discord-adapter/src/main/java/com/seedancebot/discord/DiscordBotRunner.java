@@ -65,6 +65,22 @@ public final class DiscordBotRunner implements AutoCloseable {
     return current;
   }
 
+  /**
+   * Whether interactions can be received now: true only while the JDA gateway is connected ({@code
+   * CONNECTED}); false before {@link #start}, while connecting or reconnecting, and after {@link
+   * #close}.
+   */
+  public boolean connected() {
+    JDA current = jda;
+    return current != null && current.getStatus() == JDA.Status.CONNECTED;
+  }
+
+  /** The gateway's state in words for operators, e.g. {@code CONNECTED} or {@code not started}. */
+  public String gatewayState() {
+    JDA current = jda;
+    return current == null ? "not started" : current.getStatus().name();
+  }
+
   /** Waits until the gateway is ready and the guilds are loaded. */
   public void awaitReady() throws InterruptedException {
     jda().awaitReady();
@@ -100,7 +116,10 @@ public final class DiscordBotRunner implements AutoCloseable {
             .addCommands(commands)
             .queue(
                 done -> log.info("Registered {} global Discord commands", done.size()),
-                e -> log.error("Could not register the Discord commands: {}", e.toString()));
+                e ->
+                    log.error(
+                        "Could not register the Discord commands: {}",
+                        DiscordFailures.describe(e)));
         return;
       }
       for (String guildId : settings.guildIds()) {
@@ -118,7 +137,9 @@ public final class DiscordBotRunner implements AutoCloseable {
                     log.info("Registered {} Discord commands in guild {}", done.size(), guildId),
                 e ->
                     log.error(
-                        "Could not register the commands in guild {}: {}", guildId, e.toString()));
+                        "Could not register the commands in guild {}: {}",
+                        guildId,
+                        DiscordFailures.describe(e)));
       }
     }
   }

@@ -232,7 +232,11 @@ public final class DiscordChatPort implements ChatPort {
                 t.handle()
                     .sendMessage(messages.get(t.locale(), key, args))
                     .setEphemeral(true)
-                    .queue(null, e -> log.warn("Could not tell the requester: {}", e.toString())));
+                    .queue(
+                        null,
+                        e ->
+                            log.warn(
+                                "Could not tell the requester: {}", DiscordFailures.describe(e))));
   }
 
   private Optional<InteractionRegistry.Ticket<InteractionHook>> live(String requestId) {

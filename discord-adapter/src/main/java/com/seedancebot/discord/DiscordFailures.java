@@ -45,13 +45,34 @@ public final class DiscordFailures {
     }
     if (cause instanceof TimeoutException || cause instanceof CancellationException) {
       return new ChatDeliveryException(
-          what + ": Discord did not answer in time", true, null, cause);
+          what + ": Discord did not answer in time (" + describe(cause) + ")", true, null, cause);
     }
     if (cause instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return new ChatDeliveryException(what + ": interrupted", true, null, cause);
     }
-    return new ChatDeliveryException(what + ": " + cause, false, null, cause);
+    return new ChatDeliveryException(what + ": " + describe(cause), false, null, cause);
+  }
+
+  /**
+   * A failure in one line for logs: the exception's class and message, then each cause down to the
+   * root (e.g. {@code IOException: ... <- ConnectException: Connection refused}). Never empty, even
+   * when messages are null. Discord tokens travel in headers, never in these messages.
+   */
+  public static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    java.util.Set<Throwable> seen = new java.util.HashSet<>();
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      String message = t.getMessage();
+      if (text.length() > 0) {
+        if (text.indexOf(message != null ? message : t.getClass().getName()) >= 0) {
+          continue; // a wrapper repeating its cause adds nothing
+        }
+        text.append(" <- ");
+      }
+      text.append(t.getClass().getSimpleName()).append(message == null ? "" : ": " + message);
+    }
+    return text.toString();
   }
 
   /** The permission a failure says the bot lacks, if it is a permission failure. */

@@ -159,6 +159,6 @@ public final class SlashCommandListener extends ListenerAdapter {
   }
 
   private static java.util.function.Consumer<Throwable> fail(String what) {
-    return e -> log.warn("Discord {} failed: {}", what, e.toString());
+    return e -> log.warn("Discord {} failed: {}", what, DiscordFailures.describe(e));
   }
 }

@@ -16,7 +16,8 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
  * The Telegram surface assembled from its settings, in two steps because the core needs the chat
  * port before it can offer its inbox: {@link #create} builds the outbound side ({@link
  * #chatPort()}); {@link #connect(BotInbox)} builds the inbound side and starts receiving updates
- * (long polling or webhook). {@link #close()} stops receiving. The executors belong to the caller.
+ * (long polling or webhook). {@link #status()} says whether updates can be taken now, for health
+ * checks. {@link #close()} stops receiving. The executors belong to the caller.
  */
 public final class TelegramAdapter implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
@@ -35,8 +36,9 @@ public final class TelegramAdapter implements AutoCloseable {
   private final TelegramStatusMessages statuses;
   private final TelegramChatPort chatPort;
   private final TelegramBotIdentity identity = new TelegramBotIdentity();
+  private final TelegramLinkMonitor link;
   private volatile TelegramWebhookHandler webhook;
-  private TelegramBotRunner runner;
+  private volatile TelegramBotRunner runner;
 
   private TelegramAdapter(
       TelegramSettings settings,
@@ -50,13 +52,15 @@ public final class TelegramAdapter implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.inbound = Objects.requireNonNull(inbound, "inbound");
+    TokenRedactor redactor = new TokenRedactor(settings.token());
+    this.link = new TelegramLinkMonitor(redactor);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(75))
             .writeTimeout(Duration.ofSeconds(60))
+            .addInterceptor(link) // long polling's client is built from this one and keeps it
             .build();
-    TokenRedactor redactor = new TokenRedactor(settings.token());
     var client =
         new OkHttpTelegramClient(http, settings.token(), TelegramBotRunner.telegramUrl(settings));
     this.api = new TelegramApi(client, redactor, sleeper, MAX_ATTEMPTS, MAX_INLINE_WAIT);
@@ -111,6 +115,29 @@ public final class TelegramAdapter implements AutoCloseable {
     return webhook;
   }
 
+  /**
+   * Whether updates can be taken now: up once {@link #connect} succeeded (long polling runs or the
+   * webhook handler is in place) while the last exchange with the Bot API server worked; down, with
+   * the cause, before that and while Telegram cannot be reached.
+   */
+  public TelegramStatus status() {
+    String problem = link.problem();
+    if (runner == null) {
+      return new TelegramStatus(false, problem == null ? "not connected yet" : problem);
+    }
+    if (problem != null) {
+      return new TelegramStatus(false, problem);
+    }
+    String mode = settings.webhookMode() ? "webhook" : "long polling";
+    return new TelegramStatus(
+        true, "@" + identity.username().orElse("?") + " receives updates by " + mode);
+  }
+
+  /** A failure in one token-free line, with its causes (for log lines of the application). */
+  public String describe(Throwable failure) {
+    return api.describe(failure);
+  }
+
   /** Starts receiving updates for {@code inbox}; throws when Telegram cannot be reached. */
   public synchronized void connect(BotInbox inbox) {
     if (runner != null) {
@@ -133,13 +160,21 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramBotRunner started =
         new TelegramBotRunner(
             settings, api, handler, statuses, identity, messages, http, scheduler);
-    started.start();
-    runner = started;
+    // in place before setWebhook: Telegram may post the first update at once
     webhook = TelegramWebhookHandler.create(settings.webhookSecret(), handler);
+    try {
+      started.start();
+    } catch (RuntimeException e) {
+      webhook = null;
+      started.close();
+      throw e;
+    }
+    runner = started;
   }
 
   @Override
   public synchronized void close() {
+    webhook = null;
     if (runner != null) {
       runner.close();
       runner = null;

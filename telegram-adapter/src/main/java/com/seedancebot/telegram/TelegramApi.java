@@ -1,6 +1,5 @@
 package com.seedancebot.telegram;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -77,7 +76,7 @@ public final class TelegramApi {
         pause(method, wait, failure);
       } catch (TelegramApiException e) {
         throw new TelegramCallException(
-            "Telegram " + method + " failed: " + networkReason(e),
+            "Telegram " + method + " failed: " + describe(e),
             0,
             null,
             true,
@@ -93,21 +92,23 @@ public final class TelegramApi {
     Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
     Duration wait = retryAfter == null ? null : Duration.ofSeconds(retryAfter);
     boolean retryable = code == 429 || code >= 500 || code == 0;
+    // no code or description when the answer could not be read: then the exception says why
     String message =
         "Telegram refused "
             + method
-            + " ("
-            + code
-            + "): "
-            + (description == null ? "" : description);
+            + (code > 0 ? " (" + code + ")" : "")
+            + ": "
+            + (description == null || description.isBlank() ? describe(e) : description);
     return new TelegramCallException(
         message, code, description, retryable, wait, redactor.redact(e));
   }
 
-  private String networkReason(TelegramApiException e) {
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    String reason = cause instanceof IOException ? cause.getClass().getSimpleName() : "error";
-    return reason + " " + redactor.redact(String.valueOf(cause.getMessage()));
+  /**
+   * A failure in one line for logs and error messages: the exception, then each cause down to the
+   * root (e.g. "Connection refused"), with the token masked. See {@link Failures}.
+   */
+  public String describe(Throwable failure) {
+    return Failures.describe(failure, redactor);
   }
 
   private void pause(String method, Duration wait, TelegramCallException failure) {

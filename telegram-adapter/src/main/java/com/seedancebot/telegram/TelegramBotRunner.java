@@ -29,12 +29,17 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * The Telegram connection's lifecycle. {@link #start()} learns the bot's username ({@code getMe}),
  * registers the command menu in English and Chinese, then either sets the webhook (with its secret)
- * or deletes it and starts long polling, and schedules the album and status-edit flushers. {@link
- * #close()} stops polling and the flushers. Not restartable.
+ * and calls {@code getMe} every 30 s so that the adapter's health stays current, or deletes it and
+ * starts long polling, and schedules the album and status-edit flushers. {@link #close()} stops
+ * polling and the flushers. Not restartable.
  */
 public final class TelegramBotRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+
+  /** In webhook mode nothing else calls Telegram regularly: this keeps the health current. */
+  private static final Duration WEBHOOK_HEARTBEAT = Duration.ofSeconds(30);
+
   private static final List<String> COMMANDS =
       List.of("video", "jobs", "cancel", "quota", "models", "settings", "help");
 
@@ -89,6 +94,7 @@ public final class TelegramBotRunner implements AutoCloseable {
                       .allowedUpdates(ALLOWED_UPDATES)
                       .build()));
       log.info("Telegram bot @{} receives updates by webhook", me.getUserName());
+      ticks.add(every(WEBHOOK_HEARTBEAT, this::heartbeat));
     } else {
       api.call("deleteWebhook", c -> c.execute(new DeleteWebhook(false)));
       startPolling();
@@ -98,6 +104,14 @@ public final class TelegramBotRunner implements AutoCloseable {
     Duration statusTick = tick(settings.statusEditInterval().dividedBy(6));
     ticks.add(every(albumTick, handler::flushAlbums));
     ticks.add(every(statusTick, statuses::flushDue));
+  }
+
+  private void heartbeat() {
+    try {
+      api.call("getMe", c -> c.execute(new GetMe()));
+    } catch (TelegramCallException e) {
+      log.debug("Telegram heartbeat failed: {}", e.getMessage()); // the link monitor logs changes
+    }
   }
 
   /** The bot's username once started (for the core's command parser). */
@@ -113,7 +127,7 @@ public final class TelegramBotRunner implements AutoCloseable {
       try {
         polling.close();
       } catch (Exception e) {
-        log.warn("Stopping Telegram long polling failed: {}", e.getClass().getSimpleName());
+        log.warn("Stopping Telegram long polling failed: {}", api.describe(e));
       }
       polling = null;
     }
@@ -139,7 +153,12 @@ public final class TelegramBotRunner implements AutoCloseable {
           handler::handleAll);
     } catch (TelegramApiException e) {
       throw new TelegramCallException(
-          "could not start Telegram long polling", 0, null, true, null, null);
+          "could not start Telegram long polling: " + api.describe(e),
+          0,
+          null,
+          true,
+          null,
+          new TokenRedactor(settings.token()).redact(e));
     }
   }
 
@@ -168,7 +187,7 @@ public final class TelegramBotRunner implements AutoCloseable {
           try {
             task.run();
           } catch (RuntimeException e) {
-            log.error("Telegram background task failed: {}", e.toString());
+            log.error("Telegram background task failed: {}", api.describe(e));
           }
         };
     return scheduler.scheduleWithFixedDelay(

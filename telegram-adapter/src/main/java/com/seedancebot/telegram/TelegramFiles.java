@@ -58,7 +58,7 @@ public final class TelegramFiles {
       response = http.newCall(request).execute();
     } catch (IOException e) {
       throw new IOException(
-          "Telegram file download failed: " + e.getClass().getSimpleName(), redactor.redact(e));
+          "Telegram file download failed: " + Failures.describe(e, redactor), redactor.redact(e));
     }
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {

@@ -181,11 +181,11 @@ public final class TelegramUpdateHandler {
     return String.format(java.util.Locale.ROOT, "%.1f", bytes / MB);
   }
 
-  private static void guarded(Runnable work) {
+  private void guarded(Runnable work) {
     try {
       work.run();
     } catch (RuntimeException e) {
-      log.error("Telegram update failed: {}", e.toString());
+      log.error("Telegram update failed: {}", api.describe(e));
     }
   }
 }

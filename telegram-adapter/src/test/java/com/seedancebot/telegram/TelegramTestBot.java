@@ -48,6 +48,26 @@ final class TelegramTestBot implements AutoCloseable {
     return new TelegramTestBot(fake, settings(fake, secret, publicUrl, 50), Clock.systemUTC());
   }
 
+  /** Long polling against {@code apiUrl} instead of the fake (e.g. a port nobody listens on). */
+  static TelegramTestBot pollingAt(URI apiUrl) throws IOException {
+    FakeTelegramBotApi fake = new FakeTelegramBotApi();
+    TelegramSettings fakeSettings = settings(fake, null, null, 50);
+    TelegramSettings settings =
+        new TelegramSettings(
+            fakeSettings.token(),
+            apiUrl,
+            null,
+            null,
+            fakeSettings.uploadLimitBytes(),
+            fakeSettings.downloadLimitBytes(),
+            fakeSettings.albumQuietPeriod(),
+            fakeSettings.pollTimeout(),
+            fakeSettings.statusEditInterval(),
+            fakeSettings.groupEditsPerMinute(),
+            fakeSettings.adminCacheTtl());
+    return new TelegramTestBot(fake, settings, Clock.systemUTC());
+  }
+
   /** Not connected (outbound only), on a clock the test controls. */
   static TelegramTestBot outbound(Clock clock, long uploadLimitMb) throws IOException {
     FakeTelegramBotApi fake = new FakeTelegramBotApi();

@@ -1,5 +1,6 @@
 package com.seedancebot.app.discord;
 
+import com.seedancebot.app.health.DiscordHealthIndicator;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.provider.ProviderRouter;
@@ -67,6 +68,12 @@ public class DiscordConfiguration {
   DiscordBotRunner discordBotRunner(DiscordSettings settings, ObjectProvider<Messages> messages) {
     return new DiscordBotRunner(
         settings, new DiscordCommands(messages.getIfAvailable(Messages::new)).all());
+  }
+
+  /** The {@code discord} component of {@code /actuator/health}. */
+  @Bean
+  DiscordHealthIndicator discordHealthIndicator(DiscordBotRunner runner) {
+    return new DiscordHealthIndicator(runner);
   }
 
   @Bean

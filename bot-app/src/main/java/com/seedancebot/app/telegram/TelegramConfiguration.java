@@ -1,5 +1,6 @@
 package com.seedancebot.app.telegram;
 
+import com.seedancebot.app.health.TelegramHealthIndicator;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.telegram.TelegramAdapter;
@@ -92,6 +93,12 @@ public class TelegramConfiguration {
   @Bean
   TelegramChatPort telegramChatPort(TelegramAdapter adapter) {
     return adapter.chatPort();
+  }
+
+  /** The {@code telegram} component of {@code /actuator/health}. */
+  @Bean
+  TelegramHealthIndicator telegramHealthIndicator(TelegramAdapter adapter) {
+    return new TelegramHealthIndicator(adapter);
   }
 
   @Bean

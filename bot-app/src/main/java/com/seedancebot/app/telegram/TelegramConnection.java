@@ -12,18 +12,21 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Connects the Telegram adapter to the core's inbox when the application starts and disconnects on
- * shutdown. When Telegram cannot be reached at start-up the application still starts and the
- * connection is retried in the background.
+ * shutdown. When Telegram cannot be reached at start-up the application still starts (its health
+ * says DOWN, with the cause) and the connection is retried in the background after 1 s, 2 s, 4 s, …
+ * up to every 30 s. Each failure is logged with its cause, never with the token.
  */
 public class TelegramConnection implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(TelegramConnection.class);
-  private static final Duration RETRY = Duration.ofSeconds(30);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
   private final TelegramAdapter adapter;
   private final BotInbox inbox;
   private final ScheduledExecutorService scheduler;
   private volatile boolean running;
   private ScheduledFuture<?> retry;
+  private Duration nextRetry = FIRST_RETRY;
 
   public TelegramConnection(
       TelegramAdapter adapter, BotInbox inbox, ScheduledExecutorService scheduler) {
@@ -44,11 +47,13 @@ public class TelegramConnection implements SmartLifecycle {
     }
     try {
       adapter.connect(inbox);
+      nextRetry = FIRST_RETRY;
       log.info("Telegram connected as @{}", adapter.identity().username().orElse("?"));
     } catch (RuntimeException e) {
-      // TelegramCallException messages are free of the token
-      log.error("Telegram connection failed, retrying in {}: {}", RETRY, e.getMessage());
-      retry = scheduler.schedule(this::tryConnect, RETRY.toSeconds(), TimeUnit.SECONDS);
+      log.error("Telegram connection failed, retrying in {}: {}", nextRetry, adapter.describe(e));
+      retry = scheduler.schedule(this::tryConnect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+      Duration doubled = nextRetry.multipliedBy(2);
+      nextRetry = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
     }
   }
 

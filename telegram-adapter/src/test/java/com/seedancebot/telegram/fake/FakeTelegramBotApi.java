@@ -64,7 +64,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private record Failure(int remaining, int code, String description, Integer retryAfter) {}
 
   public FakeTelegramBotApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /**
+   * A fake on a chosen port (0 = any), e.g. to bring Telegram "back" where a bot was told to look.
+   */
+  public FakeTelegramBotApi(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(threads);
     server.createContext("/", this::serve);
     server.start();

@@ -5,14 +5,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Conditional;
 
 /**
- * The playground's beans exist unless {@code bot.playground.enabled=false}: whoever reaches the
- * page chats as an admin, so a public deployment may want it off.
+ * The playground's beans exist when {@link PlaygroundEnabledCondition} says so: by default only
+ * with the simulator provider; with a real provider only after {@code BOT_PLAYGROUND_ENABLED=true},
+ * and then {@link PlaygroundAccess} insists on an access token ({@code BOT_PLAYGROUND_TOKEN}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnBooleanProperty(name = "bot.playground.enabled", matchIfMissing = true)
+@Conditional(PlaygroundEnabledCondition.class)
 public @interface ConditionalOnPlayground {}

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * One browser's conversation with the bot. The session id is chosen by the page (random, kept in
- * localStorage) and is the playground's chat id; the person at the browser is the chat's admin.
+ * localStorage) and is the playground's chat id. The person at the browser administers that one
+ * private chat and nothing else, like a Telegram user in a private chat with the bot: the chat is
+ * {@code PLAYGROUND:<session>}, so its settings, quotas and jobs are shared with no Telegram or
+ * Discord chat, and the core lets a user act only on jobs of their own platform.
  */
 public record PlaygroundSession(String id) {
 
@@ -36,7 +39,10 @@ public record PlaygroundSession(String id) {
     return new ChatRef(Platform.PLAYGROUND, id, null, null);
   }
 
-  /** The person at the browser, speaking the language of their {@code Accept-Language} header. */
+  /**
+   * The person at the browser, speaking the language of their {@code Accept-Language} header; the
+   * admin of this session's chat only (see the type's comment).
+   */
   public UserRef user(String acceptLanguage) {
     return new UserRef(Platform.PLAYGROUND, "web-" + id, "You", languageOf(acceptLanguage), true);
   }
