@@ -64,6 +64,20 @@ final class SimulatorFiles {
     return Files.exists(tasks.resolve(id + ".json"));
   }
 
+  /** Every stored task id (a directory listing; for looking up a create whose answer was lost). */
+  java.util.List<String> ids() {
+    try (var names = Files.list(tasks)) {
+      return names
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - ".json".length()))
+          .filter(id -> TASK_ID.matcher(id).matches())
+          .toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The stored task, or empty when the id is malformed or unknown. */
   Optional<SimulatedTask> load(String id) {
     if (!TASK_ID.matcher(id).matches()) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +82,28 @@ public final class SimulatorVideoProvider implements VideoProvider {
   @Override
   public int maxConcurrentTasks() {
     return settings.maxConcurrentTasks();
+  }
+
+  @Override
+  public boolean canFindCreated() {
+    return true;
+  }
+
+  /** The stored task with the request's model and seed created at or after {@code since}. */
+  @Override
+  public Optional<String> findCreated(SubmitRequest submit, Instant since) {
+    Long seed = submit.request().seed();
+    if (seed == null) {
+      return Optional.empty();
+    }
+    long earliest = since.minusSeconds(60).toEpochMilli();
+    return files.ids().stream()
+        .map(this::find)
+        .flatMap(Optional::stream)
+        .filter(t -> t.seed() == seed && t.model().equals(submit.request().modelId()))
+        .filter(t -> t.createdAtMillis() >= earliest)
+        .map(SimulatedTask::id)
+        .findFirst();
   }
 
   @Override

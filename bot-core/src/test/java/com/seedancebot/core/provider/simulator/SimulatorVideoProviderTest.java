@@ -390,4 +390,24 @@ class SimulatorVideoProviderTest {
     }
     return target;
   }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundByItsSeedAfterARestart() {
+    // given a task created with seed 77, and the provider restarted on the same directory
+    SubmitRequest seeded =
+        new SubmitRequest(
+            request("a lighthouse at dusk", 4, "16:9").request().withSeed(77L),
+            List.of(),
+            null,
+            "u");
+    String id = simulator().submit(seeded);
+    SimulatorVideoProvider restarted = simulator();
+
+    // then the same request finds it, another seed or an older window does not
+    assertThat(restarted.findCreated(seeded, clock.instant())).contains(id);
+    SubmitRequest other = new SubmitRequest(seeded.request().withSeed(78L), List.of(), null, "u");
+    assertThat(restarted.findCreated(other, clock.instant())).isEmpty();
+    assertThat(restarted.findCreated(seeded, clock.instant().plus(Duration.ofMinutes(5))))
+        .isEmpty();
+  }
 }
