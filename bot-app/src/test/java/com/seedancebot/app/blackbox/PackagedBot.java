@@ -41,6 +41,10 @@ public final class PackagedBot implements AutoCloseable {
   private final Path workDir;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Kills the bot if the test JVM exits without closing it (a crashed or cancelled build). */
+  private final Thread reaper = new Thread(this::close, "packaged-bot-reaper");
+
   private Process process;
   private Path logFile;
   private int runs;
@@ -54,6 +58,7 @@ public final class PackagedBot implements AutoCloseable {
     env.putIfAbsent("BOT_DATA_DIR", workDir.resolve("data").toString());
     env.putIfAbsent("BOT_PUBLIC_URL", "http://127.0.0.1:" + port);
     env.putIfAbsent("BOT_POLL_INTERVAL", "200ms");
+    Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /** Starts describing a bot whose logs and (default) data directory live in {@code workDir}. */
@@ -126,6 +131,13 @@ public final class PackagedBot implements AutoCloseable {
 
   @Override
   public void close() {
+    if (Thread.currentThread() != reaper) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting: the hook runs anyway
+      }
+    }
     if (process != null) {
       process.destroyForcibly();
       try {

@@ -192,7 +192,8 @@ class TelegramMediaIT {
     assertThat(awaitCreate().path("duration").asInt()).isEqualTo(4);
     RecordedCall sent = awaitCall("sendVideo", chat);
     assertThat(sent.files().get("video")).isEqualTo(result);
-    assertThat(List.of(sent.field("width"), sent.field("height"), sent.field("duration")))
+    assertThat(Arrays.asList(sent.field("width"), sent.field("height"), sent.field("duration")))
+        .as("width, height, duration of the sendVideo")
         .containsExactly(
             Integer.toString(RESULT_WIDTH),
             Integer.toString(RESULT_HEIGHT),
