@@ -1,8 +1,6 @@
 package com.seedancebot.core.asset;
 
-import com.seedancebot.core.asset.MediaInspection.Reason;
 import com.seedancebot.core.asset.MediaInspection.Supported;
-import com.seedancebot.core.asset.MediaInspection.Unsupported;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.MediaKind;
 import java.io.IOException;
@@ -20,15 +18,15 @@ import org.jaudiotagger.audio.mp3.MP3AudioHeader;
  */
 final class AudioProbe {
 
-  MediaInspection probe(Path file, MediaFormat format, long size) throws IOException {
+  MediaInspection probe(Path file, String label, MediaFormat format, long size) throws IOException {
     return switch (format) {
-      case WAV -> wav(file, size);
-      case MP3 -> mp3(file, size);
+      case WAV -> wav(file, label, size);
+      case MP3 -> mp3(file, label, size);
       default -> throw new IllegalArgumentException("not an audio format: " + format);
     };
   }
 
-  private static MediaInspection wav(Path file, long size) throws IOException {
+  private static MediaInspection wav(Path file, String label, long size) throws IOException {
     try {
       AudioFileFormat wav = AudioSystem.getAudioFileFormat(file.toFile());
       float frameRate = wav.getFormat().getFrameRate();
@@ -38,19 +36,17 @@ final class AudioProbe {
               : null;
       return new Supported(MediaKind.AUDIO, audio(MediaFormat.WAV, size, seconds));
     } catch (UnsupportedAudioFileException e) {
-      return new Unsupported(
-          Reason.DAMAGED, MediaFormat.WAV.mimeType(), "unreadable WAV: " + e.getMessage());
+      return DamagedMedia.because(label, MediaFormat.WAV, "unreadable WAV: " + e, e);
     }
   }
 
-  private static MediaInspection mp3(Path file, long size) throws IOException {
+  private static MediaInspection mp3(Path file, String label, long size) throws IOException {
     try {
       MP3AudioHeader mp3 = new MP3AudioHeader(file.toFile());
       return new Supported(
           MediaKind.AUDIO, audio(MediaFormat.MP3, size, mp3.getPreciseTrackLength()));
     } catch (InvalidAudioFrameException e) {
-      return new Unsupported(
-          Reason.DAMAGED, MediaFormat.MP3.mimeType(), "unreadable MP3: " + e.getMessage());
+      return DamagedMedia.because(label, MediaFormat.MP3, "unreadable MP3: " + e, e);
     }
   }
 

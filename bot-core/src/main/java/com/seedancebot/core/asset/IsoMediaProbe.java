@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.mp4parser.IsoFile;
-import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.MediaHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
 import org.mp4parser.boxes.iso14496.part12.MovieExtendsHeaderBox;
@@ -26,7 +25,8 @@ import org.mp4parser.boxes.sampleentry.VisualSampleEntry;
  * Reads size, duration and frame rate of an MP4 or QuickTime file from its {@code moov} box with
  * isoparser, after checking that the top-level boxes fit in the file; the media data is skipped.
  * Width and height are the display size: a track rotated by a quarter turn (portrait phone video)
- * reports them swapped. Stateless.
+ * reports them swapped. A file that cannot be read is {@link Reason#DAMAGED}, logged with the cause
+ * ({@link DamagedMedia}). Thread-safe; the box table is loaded once, at construction.
  */
 final class IsoMediaProbe {
 
@@ -39,23 +39,30 @@ final class IsoMediaProbe {
    */
   private static final String[] SKIPPED_BOXES = {"mdat", "udta", "meta", "wave"};
 
-  MediaInspection probe(Path file, MediaFormat format, long size) throws IOException {
+  private final IsoBoxTypes boxTypes = new IsoBoxTypes();
+
+  /**
+   * Inspects the file.
+   *
+   * @param label how logs name the file (its declared name when known)
+   */
+  MediaInspection probe(Path file, String label, MediaFormat format, long size) throws IOException {
     try (FileChannel channel = FileChannel.open(file)) {
       String problem = checkTopLevelBoxes(channel);
       if (problem != null) {
-        return damaged(format, problem);
+        return DamagedMedia.because(label, format, problem, null);
       }
       channel.position(0);
-      try (IsoFile iso =
-          new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes(SKIPPED_BOXES))) {
-        return inspect(iso.getMovieBox(), format, size);
+      try (IsoFile iso = new IsoFile(channel, boxTypes.parserSkipping(SKIPPED_BOXES))) {
+        return inspect(iso.getMovieBox(), label, format, size);
       } catch (RuntimeException e) {
-        return damaged(format, "unreadable moov box: " + e.getMessage());
+        return DamagedMedia.because(label, format, "unreadable moov box: " + e, e);
       }
     }
   }
 
-  private static MediaInspection inspect(MovieBox movie, MediaFormat format, long size) {
+  private static MediaInspection inspect(
+      MovieBox movie, String label, MediaFormat format, long size) {
     List<TrackBox> tracks = movie == null ? List.of() : movie.getBoxes(TrackBox.class);
     TrackBox video =
         tracks.stream().filter(t -> "vide".equals(handler(t))).findFirst().orElse(null);
@@ -64,7 +71,7 @@ final class IsoMediaProbe {
     }
     return tracks.stream().anyMatch(t -> "soun".equals(handler(t)))
         ? new Unsupported(Reason.FORMAT_NOT_ACCEPTED, "audio/mp4", "audio-only MP4, no video track")
-        : damaged(format, "no video track");
+        : DamagedMedia.because(label, format, "no video track", null);
   }
 
   private static MediaInfo info(MovieBox movie, TrackBox video, MediaFormat format, long size) {
@@ -168,9 +175,5 @@ final class IsoMediaProbe {
       }
     }
     return buffer;
-  }
-
-  private static Unsupported damaged(MediaFormat format, String detail) {
-    return new Unsupported(Reason.DAMAGED, format.mimeType(), detail);
   }
 }

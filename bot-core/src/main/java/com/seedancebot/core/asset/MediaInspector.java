@@ -15,8 +15,10 @@ import javax.imageio.ImageIO;
  * frame rate (MP4/MOV, isoparser) or duration (WAV, MP3). Answers {@link MediaInspection.Supported}
  * for every format Seedance accepts and {@link MediaInspection.Unsupported} with a {@link
  * MediaInspection.Reason} otherwise; a file that cannot be opened at all is an {@link IOException}.
- * Limits of a particular model (sizes, durations) are checked elsewhere. Thread-safe and stateless
- * after construction.
+ * Images are decoded in full (subsampled) so that a cut-off upload is {@link
+ * MediaInspection.Reason#DAMAGED}; every damaged file is logged at WARN with its declared name and
+ * the cause. Limits of a particular model (sizes, durations) are checked elsewhere. Thread-safe and
+ * stateless after construction.
  */
 public final class MediaInspector {
 
@@ -26,7 +28,9 @@ public final class MediaInspector {
 
   /**
    * Registers the ImageIO plugins on the class path (WebP), which ImageIO may otherwise miss when
-   * the application runs from a nested jar.
+   * the application runs from a nested jar, and loads isoparser's box table.
+   *
+   * @throws IllegalStateException when isoparser's box table is not on the class path
    */
   public MediaInspector() {
     ImageIO.scanForPlugins();
@@ -63,10 +67,11 @@ public final class MediaInspector {
       return new Unsupported(
           Reason.FORMAT_NOT_ACCEPTED, format.mimeType(), format + " is not accepted by Seedance");
     }
+    String label = declaredName != null ? "'" + declaredName + "'" : String.valueOf(file);
     return switch (format.kind()) {
-      case IMAGE -> images.probe(file, format, size);
-      case VIDEO -> videos.probe(file, format, size);
-      case AUDIO -> sounds.probe(file, format, size);
+      case IMAGE -> images.probe(file, label, format, size);
+      case VIDEO -> videos.probe(file, label, format, size);
+      case AUDIO -> sounds.probe(file, label, format, size);
     };
   }
 

@@ -82,6 +82,9 @@ public final class AttachmentIntake {
       if (inspection instanceof MediaInspection.Supported ok) {
         String id = assets.adopt(tmp, AssetStore.extensionFor(ok.info().mimeType()));
         stored.add(new Stored(id, ok.kind(), ok.info(), a.roleHint()));
+      } else if (inspection instanceof MediaInspection.Unsupported refused
+          && refused.reason() == MediaInspection.Reason.DAMAGED) {
+        problems.add(ValidationProblem.of("attachment.damaged", a.fileName()));
       } else {
         problems.add(ValidationProblem.of("attachment.unsupported", a.fileName()));
       }

@@ -275,6 +275,70 @@ class MediaInspectorTest {
     assertThat(((Unsupported) result).detectedMimeType()).isEqualTo("image/png");
   }
 
+  @ParameterizedTest
+  @CsvSource({"jpg,image/jpeg", "png,image/png"})
+  void anImageCutInHalfIsDamaged(String writerFormat, String mimeType) throws IOException {
+    // given a photo whose upload stopped half way: the header is intact, the pixels are not
+    byte[] whole = Files.readAllBytes(noisyImage(800, 600, writerFormat, "whole"));
+    Path cut = Files.write(dir.resolve("cut"), Arrays.copyOf(whole, whole.length / 2));
+
+    // when
+    MediaInspection result = inspector.inspect(cut, "holiday." + writerFormat, mimeType);
+
+    // then
+    assertThat(result).isInstanceOf(Unsupported.class);
+    Unsupported damaged = (Unsupported) result;
+    assertThat(damaged.reason()).isEqualTo(Reason.DAMAGED);
+    assertThat(damaged.detectedMimeType()).isEqualTo(mimeType);
+    assertThat(damaged.detail()).startsWith("the image is incomplete (cut off?)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"jpg,image/jpeg", "png,image/png"})
+  void aWholeImageFromACameraStillPasses(String writerFormat, String mimeType) throws IOException {
+    // given a 12-megapixel picture full of detail (decoded subsampled, so memory stays small)
+    Path file = noisyImage(4000, 3000, writerFormat, "camera");
+
+    // when
+    MediaInspection result = inspector.inspect(file);
+
+    // then
+    assertThat(result).isInstanceOf(Supported.class);
+    assertThat(((Supported) result).info().mimeType()).isEqualTo(mimeType);
+    assertThat(((Supported) result).info().width()).isEqualTo(4000);
+    assertThat(((Supported) result).info().height()).isEqualTo(3000);
+  }
+
+  @Test
+  void decodingIsSubsampledToAboutAMegapixelAtMost() {
+    assertThat(ImageProbe.subsampling(640, 480)).isEqualTo(1);
+    for (int[] size : new int[][] {{1280, 1024}, {4000, 3000}, {6000, 6000}, {65_535, 65_535}}) {
+      int step = ImageProbe.subsampling(size[0], size[1]);
+      assertThat(decoded(size, step))
+          .as("%dx%d in steps of %d", size[0], size[1], step)
+          .isLessThanOrEqualTo(ImageProbe.MAX_DECODED_PIXELS);
+      assertThat(decoded(size, step - 1))
+          .as("one step finer")
+          .isGreaterThan(ImageProbe.MAX_DECODED_PIXELS);
+    }
+  }
+
+  private static long decoded(int[] size, int step) {
+    return ((size[0] + step - 1L) / step) * ((size[1] + step - 1L) / step);
+  }
+
+  @Test
+  void isoparsersBoxTableIsReadThroughTheGivenClassLoader() {
+    // given the loader the bot's classes come from (in the packaged jar: not the system loader)
+    IsoBoxTypes types = new IsoBoxTypes(MediaInspector.class.getClassLoader());
+
+    // then
+    assertThat(types.size()).isGreaterThan(100);
+    assertThatThrownBy(() -> new IsoBoxTypes(new ClassLoader(null) {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("isoparser2-default.properties");
+  }
+
   @Test
   void missingFileIsAnIoError() {
     assertThatThrownBy(() -> inspector.inspect(dir.resolve("gone.jpg")))
@@ -288,6 +352,20 @@ class MediaInspectorTest {
     g.fillOval(10, 10, width / 2, height / 2);
     g.dispose();
     Path file = dir.resolve(name);
+    assertThat(ImageIO.write(picture, format, file.toFile())).as("writer for " + format).isTrue();
+    return file;
+  }
+
+  /** An image of random pixels: compresses badly, so half the file is half the picture. */
+  private Path noisyImage(int width, int height, String format, String name) throws IOException {
+    BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    java.util.Random random = new java.util.Random(42);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        picture.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    Path file = dir.resolve(name + "." + format);
     assertThat(ImageIO.write(picture, format, file.toFile())).as("writer for " + format).isTrue();
     return file;
   }

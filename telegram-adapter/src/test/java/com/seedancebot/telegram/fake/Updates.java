@@ -121,6 +121,13 @@ public final class Updates {
       return this;
     }
 
+    /** A video message as a phone sends it, with the size and length Telegram measured. */
+    public Msg video(String fileId, long size, int width, int height, int duration) {
+      video(fileId, size);
+      node.with("video").put("width", width).put("height", height).put("duration", duration);
+      return this;
+    }
+
     public Msg voice(String fileId, long size) {
       ObjectNode v = node.putObject("voice");
       v.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("duration", 3);

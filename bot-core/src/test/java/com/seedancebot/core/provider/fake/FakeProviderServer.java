@@ -77,7 +77,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final byte[] video = SampleMedia.mp4();
+  private volatile byte[] video = SampleMedia.mp4();
   private final byte[] lastFrame = SampleMedia.png(LAST_FRAME_WIDTH, LAST_FRAME_HEIGHT);
   private volatile Duration latency = Duration.ZERO;
   private volatile Progression progression = Progression.ON_POLL;
@@ -144,6 +144,14 @@ public abstract class FakeProviderServer implements AutoCloseable {
   /** The bytes served as every result video. */
   public byte[] videoBytes() {
     return video.clone();
+  }
+
+  /**
+   * Serves these bytes as the video of every task that finishes from now on (default: {@link
+   * SampleMedia#mp4()}), e.g. a clip whose size and duration differ from what was asked.
+   */
+  public void serveVideo(byte[] bytes) {
+    this.video = bytes.clone();
   }
 
   /** The bytes served as every last frame. */
