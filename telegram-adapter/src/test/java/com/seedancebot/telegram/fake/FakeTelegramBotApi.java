@@ -122,6 +122,19 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     failures.put(method.toLowerCase(Locale.ROOT), new Failure(1, code, description, null));
   }
 
+  /**
+   * The user deletes every message the bot has sent into the chat so far (as with "delete for
+   * everyone"): editing one of them now fails as on Telegram, "message to edit not found".
+   *
+   * @return how many messages were deleted
+   */
+  public int userDeletesBotMessages(long chatId) {
+    String prefix = chatId + "/";
+    int before = messages.size();
+    messages.keySet().removeIf(key -> key.startsWith(prefix));
+    return before - messages.size();
+  }
+
   /** The longest a getUpdates call is held open (caps the client's timeout). */
   public void maxPollWait(Duration wait) {
     this.maxPollWait = wait;
