@@ -23,6 +23,9 @@ public final class TelegramAdapter implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
   private static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(30);
 
+  /** Longer waits for the sending budget go back to the core, which retries the step later. */
+  private static final Duration MAX_BUDGET_WAIT = Duration.ofSeconds(2);
+
   private final TelegramSettings settings;
   private final Messages messages;
   private final Clock clock;
@@ -72,10 +75,11 @@ public final class TelegramAdapter implements AutoCloseable {
     TelegramKeyboards keyboards = new TelegramKeyboards(messages);
     EditThrottle throttle =
         new EditThrottle(clock, settings.statusEditInterval(), settings.groupEditsPerMinute());
-    this.statuses = new TelegramStatusMessages(api, throttle, keyboards, languages, clock);
+    TelegramSendBudget budget = new TelegramSendBudget(clock, sleeper, MAX_BUDGET_WAIT);
+    this.statuses = new TelegramStatusMessages(api, throttle, budget, keyboards, languages, clock);
     this.chatPort =
         new TelegramChatPort(
-            api, statuses, keyboards, languages, messages, settings.uploadLimitBytes());
+            api, statuses, budget, keyboards, languages, messages, settings.uploadLimitBytes());
   }
 
   /**

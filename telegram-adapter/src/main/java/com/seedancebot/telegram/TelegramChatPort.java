@@ -24,8 +24,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * The core's way out to Telegram: texts and status messages in the request's chat and forum topic,
  * replying to the request; finished videos uploaded with {@code sendVideo} (streamable, with size,
  * duration, a JPEG thumbnail from the last frame, Reroll / Continue buttons) or, above the upload
- * limit, sent as a link. Failures surface as {@link ChatDeliveryException} (retryable for rate
- * limits and network errors) without the token. Blocking; thread-safe.
+ * limit, sent as a link. Every message waits for Telegram's sending budget ({@link
+ * TelegramSendBudget}): briefly in place, longer as a retryable failure. Failures surface as {@link
+ * ChatDeliveryException} (retryable for rate limits and network errors) without the token.
+ * Blocking; thread-safe.
  */
 public final class TelegramChatPort implements ChatPort {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatPort.class);
@@ -33,6 +35,7 @@ public final class TelegramChatPort implements ChatPort {
 
   private final TelegramApi api;
   private final TelegramStatusMessages statuses;
+  private final TelegramSendBudget budget;
   private final TelegramKeyboards keyboards;
   private final UserLanguages languages;
   private final Messages messages;
@@ -41,12 +44,14 @@ public final class TelegramChatPort implements ChatPort {
   public TelegramChatPort(
       TelegramApi api,
       TelegramStatusMessages statuses,
+      TelegramSendBudget budget,
       TelegramKeyboards keyboards,
       UserLanguages languages,
       Messages messages,
       long uploadLimitBytes) {
     this.api = Objects.requireNonNull(api, "api");
     this.statuses = Objects.requireNonNull(statuses, "statuses");
+    this.budget = Objects.requireNonNull(budget, "budget");
     this.keyboards = Objects.requireNonNull(keyboards, "keyboards");
     this.languages = Objects.requireNonNull(languages, "languages");
     this.messages = Objects.requireNonNull(messages, "messages");
@@ -80,6 +85,7 @@ public final class TelegramChatPort implements ChatPort {
       sendLink(delivery, locale, buttons);
       return;
     }
+    budget.acquire(delivery.chat().chatId());
     showUploading(delivery.chat());
     byte[] thumbnail =
         delivery.lastFrame() == null ? null : JpegThumbnails.fromImage(delivery.lastFrame());
@@ -124,6 +130,7 @@ public final class TelegramChatPort implements ChatPort {
   }
 
   private String send(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
+    budget.acquire(chat.chatId());
     Message sent =
         api.call(
             "sendMessage",

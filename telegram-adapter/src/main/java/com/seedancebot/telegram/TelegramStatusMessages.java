@@ -24,6 +24,7 @@ public final class TelegramStatusMessages {
 
   private final TelegramApi api;
   private final EditThrottle throttle;
+  private final TelegramSendBudget budget;
   private final TelegramKeyboards keyboards;
   private final UserLanguages languages;
   private final Clock clock;
@@ -32,11 +33,13 @@ public final class TelegramStatusMessages {
   public TelegramStatusMessages(
       TelegramApi api,
       EditThrottle throttle,
+      TelegramSendBudget budget,
       TelegramKeyboards keyboards,
       UserLanguages languages,
       Clock clock) {
     this.api = Objects.requireNonNull(api, "api");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
+    this.budget = Objects.requireNonNull(budget, "budget");
     this.keyboards = Objects.requireNonNull(keyboards, "keyboards");
     this.languages = Objects.requireNonNull(languages, "languages");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,6 +83,7 @@ public final class TelegramStatusMessages {
 
   private String send(JobStatus status) {
     String chatId = status.chat().chatId();
+    budget.acquire(chatId);
     Message sent =
         api.call(
             "sendMessage",

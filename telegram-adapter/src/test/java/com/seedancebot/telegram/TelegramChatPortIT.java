@@ -212,6 +212,7 @@ class TelegramChatPortIT {
   void groupEditsStayWithinTheirPerMinuteBudget() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
+      clock.advance(Duration.ofSeconds(3)); // within Telegram's sending budget for a group
       ids.add(port.showStatus(status("j" + i, TOPIC, null, JobState.QUEUED, true, "q" + i)));
     }
     // new messages count against the group's minute too; start with a fresh minute
@@ -225,6 +226,24 @@ class TelegramChatPortIT {
     clock.advance(Duration.ofSeconds(60));
     bot.adapter.statusMessages().flushDue();
     assertThat(fake.calls("editMessageText")).hasSize(25);
+  }
+
+  @Test
+  void newMessagesBeyondAGroupsMinuteBudgetAreHandedBackWithTheWait() {
+    for (int i = 0; i < 20; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      port.sendText(TOPIC, null, "m" + i);
+    }
+
+    assertThatThrownBy(() -> port.sendText(TOPIC, null, "one too many"))
+        .isInstanceOfSatisfying(
+            ChatDeliveryException.class,
+            e -> {
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
+            });
+    assertThat(fake.calls("sendMessage")).hasSize(20);
+    assertThat(port.sendText(PRIVATE, null, "another chat is not slowed")).isNotBlank();
   }
 
   @Test
