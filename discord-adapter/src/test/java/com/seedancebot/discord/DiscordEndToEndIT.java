@@ -6,17 +6,8 @@ import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
-import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
-import com.seedancebot.core.bot.CommandHandler;
-import com.seedancebot.core.bot.FollowUps;
-import com.seedancebot.core.bot.InfoCommands;
-import com.seedancebot.core.bot.ModelChooser;
-import com.seedancebot.core.bot.Replies;
 import com.seedancebot.core.chat.BotInbox;
-import com.seedancebot.core.chat.CommandParser;
-import com.seedancebot.core.chat.HelpText;
-import com.seedancebot.core.chat.ModelListFormatter;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
@@ -25,20 +16,18 @@ import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.VideoDelivery;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobDispatcher;
-import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaPolicy;
-import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
-import com.seedancebot.core.request.RequestValidator;
 import com.seedancebot.core.testing.TestDatabase;
 import com.seedancebot.discord.fake.FakeDiscord;
 import com.seedancebot.discord.fake.FakeDiscord.SentInteraction;
@@ -147,56 +136,33 @@ class DiscordEndToEndIT {
     var router = new ProviderRouter(List.of(simulator));
     var settings = JobSettings.defaults(Duration.ofMillis(200));
     var inspector = new MediaInspector();
-    var pipeline =
-        Pipeline.builder()
-            .jobs(jobs)
-            .quota(quota)
-            .providers(router)
-            .catalog(catalog)
-            .storage(assets, signed)
-            .chats(ports, texts)
-            .settings(settings)
-            .clock(clock)
-            .jitter(() -> 0.5)
-            .videoInfo(file -> info(inspector, file))
-            .direct()
-            .build();
-    var status = pipeline.status();
-    var outcomes = pipeline.outcomes();
-    dispatcher = pipeline.dispatcher();
-    tracker = pipeline.tracker();
-    delivery = pipeline.delivery();
-    var jobService =
-        new JobService(
-            jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
-    var replies = new Replies(messages);
-    var chatSettings = new ChatSettingsStore(db, json);
-    var models = new ModelChooser(catalog, router, chatSettings, null);
-    var quotaTexts = new QuotaTextFormatter(messages);
-    var info =
-        new InfoCommands(
-            jobService,
-            texts,
-            quota,
-            quotaTexts,
-            models,
-            new ModelListFormatter(messages),
-            new HelpText(messages),
-            chatSettings,
-            replies,
-            clock);
-    var followUps =
-        new FollowUps(
-            jobService, status, replies, quotaTexts, models, assets, clock, new Random(3));
-    return new CommandHandler(
-        new CommandParser(null),
-        ports,
-        replies,
-        jobService,
-        new AttachmentIntake(assets, inspector, 50L << 20),
-        models,
-        info,
-        followUps);
+    var assembly =
+        BotAssembly.build(
+            Pipeline.builder()
+                .jobs(jobs)
+                .quota(quota)
+                .providers(router)
+                .catalog(catalog)
+                .storage(assets, signed)
+                .chats(ports, texts)
+                .settings(settings)
+                .clock(clock)
+                .jitter(() -> 0.5)
+                .videoInfo(file -> info(inspector, file))
+                .direct(),
+            new BotAssembly.Commands(
+                messages,
+                new ChatSettingsStore(db, json),
+                inspector,
+                50L << 20,
+                new CostEstimator(),
+                null,
+                null,
+                new Random(3)));
+    dispatcher = assembly.pipeline().dispatcher();
+    tracker = assembly.pipeline().tracker();
+    delivery = assembly.pipeline().delivery();
+    return assembly.inbox();
   }
 
   private static MediaInfo info(MediaInspector inspector, Path file) {

@@ -6,39 +6,27 @@ import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
-import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
-import com.seedancebot.core.bot.CommandHandler;
-import com.seedancebot.core.bot.FollowUps;
-import com.seedancebot.core.bot.InfoCommands;
-import com.seedancebot.core.bot.ModelChooser;
-import com.seedancebot.core.bot.Replies;
-import com.seedancebot.core.chat.CommandParser;
-import com.seedancebot.core.chat.HelpText;
+import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
-import com.seedancebot.core.chat.ModelListFormatter;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
-import com.seedancebot.core.job.JobOutcomes;
-import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaPolicy;
-import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
-import com.seedancebot.core.request.RequestValidator;
 import com.seedancebot.core.testing.TestDatabase;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.RecordedCall;
@@ -102,64 +90,33 @@ class TelegramEndToEndIT {
             render);
     ProviderRouter router = new ProviderRouter(List.of(simulator));
     MediaInspector inspector = new MediaInspector();
-    Pipeline pipeline =
-        Pipeline.builder()
-            .jobs(jobs)
-            .quota(quota)
-            .providers(router)
-            .catalog(catalog)
-            .storage(assets, signed)
-            .chats(ports, texts)
-            .settings(settings)
-            .clock(clock)
-            .jitter(() -> 0.5)
-            .videoInfo(file -> videoInfo(inspector, file))
-            .direct()
-            .build();
-    StatusReporter status = pipeline.status();
-    JobOutcomes outcomes = pipeline.outcomes();
-    dispatcher = pipeline.dispatcher();
-    tracker = pipeline.tracker();
-    delivery = pipeline.delivery();
-    JobService jobService =
-        new JobService(
-            jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
-    Replies replies = new Replies(messages);
-    ChatSettingsStore chatSettings = new ChatSettingsStore(db, json);
-    ModelChooser models = new ModelChooser(catalog, router, chatSettings, null);
-    QuotaTextFormatter quotaTexts = new QuotaTextFormatter(messages);
-    InfoCommands info =
-        new InfoCommands(
-            jobService,
-            texts,
-            quota,
-            quotaTexts,
-            models,
-            new ModelListFormatter(messages),
-            new HelpText(messages),
-            chatSettings,
-            replies,
-            clock);
-    FollowUps followUps =
-        new FollowUps(
-            jobService,
-            status,
-            replies,
-            quotaTexts,
-            models,
-            assets,
-            clock,
-            RandomGenerator.getDefault());
-    CommandHandler inbox =
-        new CommandHandler(
-            new CommandParser(FakeTelegramBotApi.BOT_USERNAME),
-            ports,
-            replies,
-            jobService,
-            new AttachmentIntake(assets, inspector, 50L * 1024 * 1024),
-            models,
-            info,
-            followUps);
+    BotAssembly assembly =
+        BotAssembly.build(
+            Pipeline.builder()
+                .jobs(jobs)
+                .quota(quota)
+                .providers(router)
+                .catalog(catalog)
+                .storage(assets, signed)
+                .chats(ports, texts)
+                .settings(settings)
+                .clock(clock)
+                .jitter(() -> 0.5)
+                .videoInfo(file -> videoInfo(inspector, file))
+                .direct(),
+            new BotAssembly.Commands(
+                messages,
+                new ChatSettingsStore(db, json),
+                inspector,
+                50L * 1024 * 1024,
+                new CostEstimator(),
+                null,
+                FakeTelegramBotApi.BOT_USERNAME,
+                RandomGenerator.getDefault()));
+    dispatcher = assembly.pipeline().dispatcher();
+    tracker = assembly.pipeline().tracker();
+    delivery = assembly.pipeline().delivery();
+    BotInbox inbox = assembly.inbox();
     bot.adapter.connect(inbox);
   }
 

@@ -6,39 +6,27 @@ import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.asset.SigningKeys;
-import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
-import com.seedancebot.core.bot.CommandHandler;
-import com.seedancebot.core.bot.FollowUps;
-import com.seedancebot.core.bot.InfoCommands;
-import com.seedancebot.core.bot.ModelChooser;
-import com.seedancebot.core.bot.Replies;
 import com.seedancebot.core.chat.BotInbox;
-import com.seedancebot.core.chat.CommandParser;
-import com.seedancebot.core.chat.HelpText;
 import com.seedancebot.core.chat.Messages;
-import com.seedancebot.core.chat.ModelListFormatter;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
-import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
-import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaLedger;
-import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelFamily;
-import com.seedancebot.core.request.RequestValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -125,7 +113,7 @@ public class CoreConfiguration {
   }
 
   @Bean
-  Pipeline pipeline(
+  BotAssembly botAssembly(
       JobRepository jobs,
       QuotaLedger quota,
       ProviderRouter router,
@@ -137,35 +125,45 @@ public class CoreConfiguration {
       JobSettings settings,
       PipelineProperties pipeline,
       MediaInspector inspector,
+      Messages messages,
+      CostEstimator costs,
+      DataSource dataSource,
+      SeedanceProperties seedance,
       Clock clock,
       BotProperties bot) {
-    return Pipeline.builder()
-        .jobs(jobs)
-        .quota(quota)
-        .providers(router)
-        .catalog(catalog)
-        .storage(assets, signedUrls)
-        .chats(ports, texts)
-        .settings(settings)
-        .pipelineSettings(pipeline.toSettings(bot.tickInterval()))
-        .clock(clock)
-        .videoInfo(file -> videoInfo(inspector, file))
-        .callbackBase(
-            provider ->
-                bot.callbacksEnabled() && provider.family() == ModelFamily.ARK
-                    ? trimSlash(bot.publicUrl().toString()) + CallbackController.PATH_PREFIX
-                    : null)
-        .build();
+    Pipeline.Builder stages =
+        Pipeline.builder()
+            .jobs(jobs)
+            .quota(quota)
+            .providers(router)
+            .catalog(catalog)
+            .storage(assets, signedUrls)
+            .chats(ports, texts)
+            .settings(settings)
+            .pipelineSettings(pipeline.toSettings(bot.tickInterval()))
+            .clock(clock)
+            .videoInfo(file -> videoInfo(inspector, file))
+            .callbackBase(
+                provider ->
+                    bot.callbacksEnabled() && provider.family() == ModelFamily.ARK
+                        ? trimSlash(bot.publicUrl().toString()) + CallbackController.PATH_PREFIX
+                        : null);
+    return BotAssembly.build(
+        stages,
+        new BotAssembly.Commands(
+            messages,
+            new ChatSettingsStore(dataSource, CORE_JSON),
+            inspector,
+            MAX_ATTACHMENT_BYTES,
+            costs,
+            seedance.model(),
+            null,
+            RandomGenerator.getDefault()));
   }
 
   @Bean
-  StatusReporter statusReporter(Pipeline pipeline) {
-    return pipeline.status();
-  }
-
-  @Bean
-  JobOutcomes jobOutcomes(Pipeline pipeline) {
-    return pipeline.outcomes();
+  Pipeline pipeline(BotAssembly assembly) {
+    return assembly.pipeline();
   }
 
   @Bean
@@ -174,59 +172,13 @@ public class CoreConfiguration {
   }
 
   @Bean
-  JobService jobService(
-      JobRepository jobs,
-      QuotaLedger quota,
-      ProviderRouter router,
-      JobOutcomes outcomes,
-      CostEstimator costs,
-      Clock clock) {
-    return new JobService(jobs, new RequestValidator(), costs, quota, router, outcomes, clock);
+  JobService jobService(BotAssembly assembly) {
+    return assembly.jobs();
   }
 
   @Bean
-  BotInbox botInbox(
-      ChatPorts ports,
-      Messages messages,
-      JobService jobs,
-      AssetStore assets,
-      MediaInspector inspector,
-      ModelCatalog catalog,
-      ProviderRouter router,
-      DataSource dataSource,
-      QuotaLedger quota,
-      JobTexts jobTexts,
-      StatusReporter status,
-      SeedanceProperties seedance,
-      Clock clock) {
-    Replies replies = new Replies(messages);
-    ChatSettingsStore settings = new ChatSettingsStore(dataSource, CORE_JSON);
-    ModelChooser models = new ModelChooser(catalog, router, settings, seedance.model());
-    QuotaTextFormatter quotaTexts = new QuotaTextFormatter(messages);
-    InfoCommands info =
-        new InfoCommands(
-            jobs,
-            jobTexts,
-            quota,
-            quotaTexts,
-            models,
-            new ModelListFormatter(messages),
-            new HelpText(messages),
-            settings,
-            replies,
-            clock);
-    FollowUps followUps =
-        new FollowUps(
-            jobs, status, replies, quotaTexts, models, assets, clock, RandomGenerator.getDefault());
-    return new CommandHandler(
-        new CommandParser(null),
-        ports,
-        replies,
-        jobs,
-        new AttachmentIntake(assets, inspector, MAX_ATTACHMENT_BYTES),
-        models,
-        info,
-        followUps);
+  BotInbox botInbox(BotAssembly assembly) {
+    return assembly.inbox();
   }
 
   private static String trimSlash(String url) {

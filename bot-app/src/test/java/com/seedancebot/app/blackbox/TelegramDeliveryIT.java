@@ -38,6 +38,7 @@ class TelegramDeliveryIT {
   @TempDir static Path work;
   private static FakeTelegramBotApi telegram;
   private static FakeArkServer ark;
+  private static TelegramArkWorld world;
   private static PackagedBot bot;
   private static byte[] result;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -45,22 +46,18 @@ class TelegramDeliveryIT {
   @BeforeAll
   static void startBot() throws Exception {
     result = SampleMedia.mp4(160, 96, 12, 2);
-    telegram = new FakeTelegramBotApi();
-    ark = FakeArkServer.start();
-    ark.serveVideo(result);
-    ark.setProgression(Progression.MANUAL);
-    bot =
-        PackagedBot.builder(work)
-            .telegram(telegram.baseUrl(), FakeTelegramBotApi.TOKEN)
-            .ark(ark.baseUrl(), ark.apiKey())
-            .start();
+    world = TelegramArkWorld.start(work, result, Progression.MANUAL);
+    telegram = world.telegram;
+    ark = world.ark;
+    bot = world.bot;
   }
 
   @AfterAll
   static void stopAll() {
-    if (bot != null) {
-      bot.close();
+    if (world != null) {
+      world.close();
     }
+  }
     if (ark != null) {
       ark.close();
     }

@@ -3,6 +3,7 @@ package com.seedancebot.app.blackbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.provider.fake.FakeArkServer;
+import com.seedancebot.core.provider.fake.Progression;
 import com.seedancebot.core.provider.fake.RecordedRequest;
 import com.seedancebot.core.provider.fake.SampleMedia;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
@@ -44,6 +45,7 @@ class TelegramMediaIT {
   @TempDir static Path work;
   private static FakeTelegramBotApi telegram;
   private static FakeArkServer ark;
+  private static TelegramArkWorld world;
   private static PackagedBot bot;
   private static byte[] clip;
   private static byte[] result;
@@ -53,21 +55,18 @@ class TelegramMediaIT {
     // a phone clip Seedance takes as reference: 640×480, 24 fps, 3 s, H.264
     clip = SampleMedia.mp4(640, 480, 24, 3);
     result = SampleMedia.mp4(RESULT_WIDTH, RESULT_HEIGHT, 12, RESULT_SECONDS);
-    telegram = new FakeTelegramBotApi();
-    ark = FakeArkServer.start();
-    ark.serveVideo(result);
-    bot =
-        PackagedBot.builder(work)
-            .telegram(telegram.baseUrl(), FakeTelegramBotApi.TOKEN)
-            .ark(ark.baseUrl(), ark.apiKey())
-            .start();
+    world = TelegramArkWorld.start(work, result, Progression.ON_POLL);
+    telegram = world.telegram;
+    ark = world.ark;
+    bot = world.bot;
   }
 
   @AfterAll
   static void stopAll() {
-    if (bot != null) {
-      bot.close();
+    if (world != null) {
+      world.close();
     }
+  }
     if (ark != null) {
       ark.close();
     }

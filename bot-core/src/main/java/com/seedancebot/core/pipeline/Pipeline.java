@@ -298,6 +298,38 @@ public final class Pipeline {
       return this;
     }
 
+    JobRepository jobs() {
+      return jobs;
+    }
+
+    QuotaLedger quota() {
+      return quota;
+    }
+
+    ProviderRouter router() {
+      return router;
+    }
+
+    ModelCatalog catalog() {
+      return catalog;
+    }
+
+    AssetStore assets() {
+      return assets;
+    }
+
+    ChatPorts ports() {
+      return ports;
+    }
+
+    JobTexts texts() {
+      return texts;
+    }
+
+    Clock clock() {
+      return clock;
+    }
+
     public Pipeline build() {
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(quota, "quota");

@@ -3,12 +3,10 @@ package com.seedancebot.core.bot;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
+import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
-import com.seedancebot.core.chat.CommandParser;
-import com.seedancebot.core.chat.HelpText;
 import com.seedancebot.core.chat.Messages;
-import com.seedancebot.core.chat.ModelListFormatter;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
@@ -16,18 +14,16 @@ import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
-import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaPolicy;
-import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
-import com.seedancebot.core.request.RequestValidator;
 import com.seedancebot.core.testing.RecordingChatPort;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
@@ -57,7 +53,7 @@ final class CommandDesk {
   final AssetStore assets;
   final JobDispatcher dispatcher;
   final JobTracker tracker;
-  private final CommandHandler handler;
+  private final BotInbox handler;
   private int messageIds;
 
   CommandDesk(Path dir) {
@@ -73,55 +69,32 @@ final class CommandDesk {
     var ports = new ChatPorts(List.of(chat));
     var router = new ProviderRouter(List.of(provider));
     var signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
-    var pipeline =
-        Pipeline.builder()
-            .jobs(jobs)
-            .quota(quota)
-            .providers(router)
-            .catalog(catalog)
-            .storage(assets, signed)
-            .chats(ports, texts)
-            .settings(JobSettings.defaults(Duration.ofSeconds(1)))
-            .clock(clock)
-            .jitter(() -> 0.5)
-            .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0))
-            .direct()
-            .build();
-    var status = pipeline.status();
-    var outcomes = pipeline.outcomes();
-    dispatcher = pipeline.dispatcher();
-    tracker = pipeline.tracker();
-    var jobService =
-        new JobService(
-            jobs, new RequestValidator(), new CostEstimator(), quota, router, outcomes, clock);
-    var replies = new Replies(messages);
-    var models = new ModelChooser(catalog, router, settings, null);
-    var quotaTexts = new QuotaTextFormatter(messages);
-    var info =
-        new InfoCommands(
-            jobService,
-            texts,
-            quota,
-            quotaTexts,
-            models,
-            new ModelListFormatter(messages),
-            new HelpText(messages),
-            settings,
-            replies,
-            clock);
-    var followUps =
-        new FollowUps(
-            jobService, status, replies, quotaTexts, models, assets, clock, () -> REROLL_SEED);
-    handler =
-        new CommandHandler(
-            new CommandParser("SeedanceBot"),
-            ports,
-            replies,
-            jobService,
-            new AttachmentIntake(assets, new MediaInspector(), 50L * 1024 * 1024),
-            models,
-            info,
-            followUps);
+    var assembly =
+        BotAssembly.build(
+            Pipeline.builder()
+                .jobs(jobs)
+                .quota(quota)
+                .providers(router)
+                .catalog(catalog)
+                .storage(assets, signed)
+                .chats(ports, texts)
+                .settings(JobSettings.defaults(Duration.ofSeconds(1)))
+                .clock(clock)
+                .jitter(() -> 0.5)
+                .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0))
+                .direct(),
+            new BotAssembly.Commands(
+                messages,
+                settings,
+                new MediaInspector(),
+                50L * 1024 * 1024,
+                new CostEstimator(),
+                null,
+                "SeedanceBot",
+                () -> REROLL_SEED));
+    dispatcher = assembly.pipeline().dispatcher();
+    tracker = assembly.pipeline().tracker();
+    handler = assembly.inbox();
   }
 
   static UserRef member(String id) {

@@ -1,0 +1,115 @@
+package com.seedancebot.core.pipeline;
+
+import com.seedancebot.core.asset.MediaInspector;
+import com.seedancebot.core.bot.AttachmentIntake;
+import com.seedancebot.core.bot.ChatSettingsStore;
+import com.seedancebot.core.bot.CommandHandler;
+import com.seedancebot.core.bot.FollowUps;
+import com.seedancebot.core.bot.InfoCommands;
+import com.seedancebot.core.bot.ModelChooser;
+import com.seedancebot.core.bot.Replies;
+import com.seedancebot.core.chat.BotInbox;
+import com.seedancebot.core.chat.CommandParser;
+import com.seedancebot.core.chat.HelpText;
+import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.chat.ModelListFormatter;
+import com.seedancebot.core.job.JobService;
+import com.seedancebot.core.quota.QuotaTextFormatter;
+import com.seedancebot.core.request.CostEstimator;
+import com.seedancebot.core.request.RequestValidator;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The whole bot core put together in one place: the {@link Pipeline}, the {@link JobService} that
+ * accepts jobs into it, and the {@link BotInbox} every chat surface talks to. Built from a
+ * configured {@link Pipeline.Builder} (which already holds the ports) and the few settings of the
+ * command layer; used by the Spring wiring and every end-to-end test harness.
+ *
+ * @param pipeline the job pipeline (not yet started)
+ * @param jobs accepts, lists and cancels jobs
+ * @param inbox the commands, buttons and messages of every chat surface
+ */
+public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
+
+  /**
+   * The command layer's settings.
+   *
+   * @param messages the texts in every language
+   * @param chatSettings per-chat defaults
+   * @param inspector what attachments are
+   * @param maxAttachmentBytes attachments larger than this are refused before download
+   * @param costs prices for estimates (may know no prices)
+   * @param defaultModel the operator's default model id or alias, or null for the catalogue's
+   * @param botUsername the bot's username for {@code /cmd@bot} addressing, or null
+   * @param rerollSeeds where Reroll's new seeds come from
+   */
+  public record Commands(
+      Messages messages,
+      ChatSettingsStore chatSettings,
+      MediaInspector inspector,
+      long maxAttachmentBytes,
+      CostEstimator costs,
+      String defaultModel,
+      String botUsername,
+      RandomGenerator rerollSeeds) {
+    public Commands {
+      Objects.requireNonNull(messages, "messages");
+      Objects.requireNonNull(chatSettings, "chatSettings");
+      Objects.requireNonNull(inspector, "inspector");
+      Objects.requireNonNull(costs, "costs");
+      Objects.requireNonNull(rerollSeeds, "rerollSeeds");
+    }
+  }
+
+  /** Builds the pipeline from {@code pipeline} and the command layer over it. */
+  public static BotAssembly build(Pipeline.Builder pipeline, Commands c) {
+    Pipeline built = pipeline.build();
+    JobService jobs =
+        new JobService(
+            pipeline.jobs(),
+            new RequestValidator(),
+            c.costs(),
+            pipeline.quota(),
+            pipeline.router(),
+            built.outcomes(),
+            pipeline.clock());
+    Replies replies = new Replies(c.messages());
+    ModelChooser models =
+        new ModelChooser(pipeline.catalog(), pipeline.router(), c.chatSettings(), c.defaultModel());
+    QuotaTextFormatter quotaTexts = new QuotaTextFormatter(c.messages());
+    InfoCommands info =
+        new InfoCommands(
+            jobs,
+            pipeline.texts(),
+            pipeline.quota(),
+            quotaTexts,
+            models,
+            new ModelListFormatter(c.messages()),
+            new HelpText(c.messages()),
+            c.chatSettings(),
+            replies,
+            pipeline.clock());
+    FollowUps followUps =
+        new FollowUps(
+            jobs,
+            built.status(),
+            replies,
+            quotaTexts,
+            models,
+            pipeline.assets(),
+            pipeline.clock(),
+            c.rerollSeeds());
+    BotInbox inbox =
+        new CommandHandler(
+            new CommandParser(c.botUsername()),
+            pipeline.ports(),
+            replies,
+            jobs,
+            new AttachmentIntake(pipeline.assets(), c.inspector(), c.maxAttachmentBytes()),
+            models,
+            info,
+            followUps);
+    return new BotAssembly(built, jobs, inbox);
+  }
+}
