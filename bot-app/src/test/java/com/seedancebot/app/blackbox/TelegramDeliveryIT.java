@@ -58,13 +58,6 @@ class TelegramDeliveryIT {
       world.close();
     }
   }
-    if (ark != null) {
-      ark.close();
-    }
-    if (telegram != null) {
-      telegram.close();
-    }
-  }
 
   @Test
   void sixUsersWhoDeleteTheirStatusMessageEachGetExactlyOneVideo() throws Exception {

@@ -67,13 +67,6 @@ class TelegramMediaIT {
       world.close();
     }
   }
-    if (ark != null) {
-      ark.close();
-    }
-    if (telegram != null) {
-      telegram.close();
-    }
-  }
 
   @BeforeEach
   void forgetEarlierRequests() {
