@@ -79,6 +79,14 @@ final class ChaosRig implements AutoCloseable {
         .toList();
   }
 
+  /** The bot's log lines (this run) naming {@code jobId}, for failure messages. */
+  String jobLog(String jobId) {
+    return bot.log()
+        .lines()
+        .filter(l -> l.contains(jobId))
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
   @Override
   public void close() {
     bot.close();
