@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +33,10 @@ class FaultRateIT {
   private static final int FAILING_TASKS = 2;
   private static final Duration WAIT = Duration.ofSeconds(150);
 
-  @TempDir Path work;
+  /** Kept when the test fails: the bot's logs (bot-N.log) are in it. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path work;
+
   private ChaosRig rig;
 
   @AfterEach

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +31,10 @@ class HungUploadIT {
   /** How long the hung upload stays unanswered at least, well above {@link #ON_TIME}. */
   private static final Duration HANG = Duration.ofSeconds(20);
 
-  @TempDir Path work;
+  /** Kept when the test fails: the bot's logs (bot-N.log) are in it. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path work;
+
   private ChaosRig rig;
 
   @AfterEach
