@@ -49,7 +49,6 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   public static final long BOT_ID = 7001234567L;
   public static final String BOT_USERNAME = "SeedanceTestBot";
   private static final long DOWNLOAD_LIMIT = 20L * 1024 * 1024;
-  private static final String OK = "fake.telegram.ok";
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -68,6 +67,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private final Set<String> holds = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> arriving = new ConcurrentHashMap<>();
   private final List<CompletedCall> completed = new CopyOnWriteArrayList<>();
+  // per exchange (the JDK's exchange attributes are shared by its whole context before JDK 19)
+  private final Set<HttpExchange> answeredOk = ConcurrentHashMap.newKeySet();
+  private final Map<HttpExchange, OutputStream> begunAnswers = new ConcurrentHashMap<>();
   private final Object arrivals = new Object();
   private long connectionsEpoch; // guarded by arrivals; dropConnections() moves it on
   private double faultRate; // guarded by this
@@ -157,7 +159,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     slowMethods.put(method.toLowerCase(Locale.ROOT), delay);
   }
 
-  /** Calls of {@code method} to this chat are held (no answer) until {@link #release()}. */
+  /**
+   * Calls of {@code method} to this chat are held (no answer) until {@link #release()}; a held call
+   * whose client gives up or dies meanwhile is noticed and never handled.
+   */
   public void hold(String method, long chatId) {
     holds.add(method.toLowerCase(Locale.ROOT) + "/" + chatId);
   }
@@ -280,7 +285,11 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         failure = drawn.failure();
         delay = delay.plus(drawn.hang());
       }
-      if (!arrive(method, fields.get("chat_id"), delay)) {
+      String holdKey = method + "/" + fields.get("chat_id");
+      if (holds.contains(holdKey) && !holdOpen(exchange, method, holdKey)) {
+        return; // the client went away while the call was held: it is never handled
+      }
+      if (!arrive(method, delay)) {
         return; // the client is gone: closing the exchange unanswered drops the connection
       }
       if (failure != null) {
@@ -289,12 +298,15 @@ public final class FakeTelegramBotApi implements AutoCloseable {
       }
       Instant handled = Instant.now();
       answer(exchange, method, fields, uploads);
-      if (exchange.getAttribute(OK) != null) {
+      if (answeredOk.contains(exchange)) {
         completed.add(new CompletedCall(call, handled));
       }
     } catch (RuntimeException e) {
       e.printStackTrace();
       throw e;
+    } finally {
+      answeredOk.remove(exchange);
+      begunAnswers.remove(exchange);
     }
   }
 
@@ -471,12 +483,51 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   // ---- plumbing -------------------------------------------------------------------------------
 
   /**
-   * Waits while a call is still arriving: slow for {@code delay}, or held; false when its
-   * connection was dropped meanwhile.
+   * Holds a call until {@link #release()}: its answer is begun (200, chunked) and the connection
+   * probed every 500 ms with a space, which JSON allows before a value, so a client that gives up
+   * or dies is noticed and its call is never handled; false then. A held call answers normally.
    */
-  private boolean arrive(String method, String chatId, Duration delay) {
-    String holdKey = method + "/" + chatId;
-    if (delay.isZero() && !holds.contains(holdKey)) {
+  private boolean holdOpen(HttpExchange ex, String method, String holdKey) {
+    AtomicInteger count = arriving.computeIfAbsent(method, m -> new AtomicInteger());
+    count.incrementAndGet();
+    try {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, 0);
+      OutputStream out = ex.getResponseBody();
+      begunAnswers.put(ex, out);
+      long epoch;
+      synchronized (arrivals) {
+        epoch = connectionsEpoch;
+      }
+      while (true) {
+        synchronized (arrivals) {
+          if (connectionsEpoch != epoch) {
+            return false;
+          }
+          if (!holds.contains(holdKey)) {
+            return true;
+          }
+          arrivals.wait(500);
+        }
+        out.write(' ');
+        out.flush();
+      }
+    } catch (IOException gone) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      count.decrementAndGet();
+    }
+  }
+
+  /**
+   * Waits while a call is still arriving (slow for {@code delay}); false when its connection was
+   * dropped meanwhile.
+   */
+  private boolean arrive(String method, Duration delay) {
+    if (delay.isZero()) {
       return true;
     }
     AtomicInteger count = arriving.computeIfAbsent(method, m -> new AtomicInteger());
@@ -490,12 +541,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             return false;
           }
           long left = deadline - System.nanoTime();
-          boolean held = holds.contains(holdKey);
-          if (!held && left <= 0) {
+          if (left <= 0) {
             return true;
           }
-          TimeUnit.NANOSECONDS.timedWait(
-              arrivals, held ? TimeUnit.MILLISECONDS.toNanos(200) : left);
+          TimeUnit.NANOSECONDS.timedWait(arrivals, left);
         }
       }
     } catch (InterruptedException e) {
@@ -620,7 +669,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   }
 
   private void ok(HttpExchange ex, JsonNode result) throws IOException {
-    ex.setAttribute(OK, Boolean.TRUE); // handled: the chat shows it even if the answer is lost
+    answeredOk.add(ex); // handled: the chat shows it even if the answer is lost
     ObjectNode answer = json.createObjectNode();
     answer.put("ok", true).set("result", result);
     send(ex, 200, "application/json", json.writeValueAsBytes(answer));
@@ -636,8 +685,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     send(ex, code, "application/json", json.writeValueAsBytes(answer));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] bytes)
-      throws IOException {
+  private void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
+    OutputStream begun = begunAnswers.get(ex);
+    if (begun != null) { // a held call: its 200 is already sent
+      begun.write(bytes);
+      begun.close();
+      return;
+    }
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
