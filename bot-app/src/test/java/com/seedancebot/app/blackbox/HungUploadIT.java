@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * One user's upload hangs at Telegram (no answer for 20 s and more) while other users' videos are
  * due at the same time: the packaged bot posts theirs on time, and the hung one exactly once when
  * Telegram answers. Behaviour asserted: with the default delivery timeout the bot waits for the
- * hung upload's answer (it is never abandoned nor sent again), on a worker of its own.
+ * hung upload's answer (it is never abandoned nor sent again), on a worker of its own; with a
+ * delivery timeout ({@code BOT_PIPELINE_DELIVER_TIMEOUT}) the hung upload should be given up and
+ * retried, the user still ending with exactly one video (the fake never posts an upload its client
+ * gave up on); that test is disabled until the bug its annotation names is fixed.
  */
 class HungUploadIT {
 
@@ -99,6 +103,45 @@ class HungUploadIT {
     assertThat(Duration.between(hungDone, rig.chats.videos(hung).get(0).at()))
         .as("the hung video arrived after the hang")
         .isGreaterThanOrEqualTo(HANG);
+  }
+
+  @Test
+  @Disabled(
+      "bug: the delivery timeout interrupts the worker but not the upload. TelegramBots runs"
+          + " execute() as executeAsync().get(), so the interrupt ends the wait while the OkHttp"
+          + " call goes on on OkHttp's dispatcher; the retry uploads again and Telegram posts both"
+          + " (2 videos) once it answers")
+  void withADeliveryTimeoutTheHungUploadIsGivenUpAndTheUserStillGetsExactlyOneVideo()
+      throws Exception {
+    // given deliveries interrupted after 8 s, and Telegram holding every upload to the user's chat
+    rig =
+        ChaosRig.start(
+            work,
+            Duration.ofSeconds(1),
+            ChaosRig.Settings.env(b -> b.env("BOT_PIPELINE_DELIVER_TIMEOUT", "8s")));
+    long chat = 2101;
+    rig.telegram.hold("sendVideo", chat);
+
+    // when the user's upload hangs past the delivery timeout
+    rig.chats.say(chat, "/video a lighthouse in a storm, timeout-" + chat + " --duration 4");
+    await().atMost(WAIT).until(() -> rig.chats.jobId(chat).isPresent());
+    String job = rig.chats.jobId(chat).orElseThrow();
+    rig.bot.awaitLog("unit " + job + " still running after PT8S, interrupting it", WAIT);
+    try { // give a retry the time to start (and hang too)
+      await().atMost(Duration.ofSeconds(12)).until(() -> rig.chats.uploadAttempts(chat) >= 2);
+    } catch (org.awaitility.core.ConditionTimeoutException noRetryYet) {
+      // the bot still waits for the first upload: the release below answers it
+    }
+
+    // and Telegram then answers every upload it still holds
+    rig.telegram.release();
+
+    // then the user has exactly one video, however many uploads the bot started
+    rig.bot.awaitLog("Job " + job + " delivered", WAIT);
+    System.out.printf(
+        "HungUploadIT (deliver timeout 8 s): %d upload attempts, %d video(s) posted%n",
+        rig.chats.uploadAttempts(chat), rig.chats.videos(chat).size());
+    assertThat(rig.chats.videos(chat)).as(rig.chats.describe(chat)).hasSize(1);
   }
 
   private Instant succeededAt(String tag) {
