@@ -41,9 +41,9 @@ class KillNineIT {
   private static final Duration SLOW = Duration.ofMillis(2000);
 
   /** How long a kill waits for its planned moment, then for any moment with work in flight. */
-  private static final Duration MOMENT_WAIT = Duration.ofMillis(2500);
+  private static final Duration MOMENT_WAIT = Duration.ofSeconds(4);
 
-  private static final Duration ANY_MOMENT_WAIT = Duration.ofMillis(1500);
+  private static final Duration ANY_MOMENT_WAIT = Duration.ofSeconds(1);
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final String TASKS = "/contents/generations/tasks";
 
@@ -98,7 +98,7 @@ class KillNineIT {
             Duration.ofSeconds(2),
             (builder, telegram, ark) -> {
               ark.slowCreateAnswers(SLOW);
-              ark.resultHost().setDelay(Duration.ofMillis(1500));
+              ark.resultHost().setDelay(Duration.ofSeconds(1));
               telegram.slow("sendVideo", SLOW);
               telegram.slow("editMessageText", Duration.ofMillis(800));
               return builder;
