@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +49,16 @@ public final class TimedVideoProvider implements VideoProvider {
   @Override
   public boolean acceptsInlineMedia() {
     return delegate.acceptsInlineMedia();
+  }
+
+  @Override
+  public boolean canFindCreated() {
+    return delegate.canFindCreated();
+  }
+
+  @Override
+  public Optional<String> findCreated(SubmitRequest request, Instant since) {
+    return timed("find", () -> delegate.findCreated(request, since));
   }
 
   @Override

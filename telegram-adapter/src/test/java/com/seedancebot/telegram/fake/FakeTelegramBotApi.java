@@ -13,13 +13,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +39,10 @@ import okhttp3.ResponseBody;
  * {"ok":false,"error_code":…,"description":…}}, long-polled {@code getUpdates} serving updates the
  * test enqueues, {@code getFile} plus {@code /file/bot<token>/<path>} downloads, and the odd cases
  * bots must handle (429 with {@code retry_after}, "message is not modified", "file is too big").
- * Records every request. Listens on loopback only.
+ * Records every request, and apart every call it handled successfully ({@link #completedCalls}:
+ * what the chat really shows). Slow, held and randomly failing calls are switches; a call still
+ * arriving (slow or held) when {@link #dropConnections()} is called is abandoned as when its client
+ * dies: never handled, never answered. Listens on loopback only.
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
   public static final String TOKEN = "7001234567:AAF-fakeSecretToken_DoNotLeak-9f8e7d";
@@ -56,6 +63,28 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private final AtomicInteger nextMessageId = new AtomicInteger(9000);
   private final AtomicInteger nextFile = new AtomicInteger(1);
   private volatile Duration maxPollWait = Duration.ofSeconds(1);
+  private final Map<String, Duration> slowMethods = new ConcurrentHashMap<>();
+  private final Set<String> holds = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> arriving = new ConcurrentHashMap<>();
+  private final List<CompletedCall> completed = new CopyOnWriteArrayList<>();
+  // per exchange (the JDK's exchange attributes are shared by its whole context before JDK 19)
+  private final Set<HttpExchange> answeredOk = ConcurrentHashMap.newKeySet();
+  private final Map<HttpExchange, OutputStream> begunAnswers = new ConcurrentHashMap<>();
+  private final Object arrivals = new Object();
+  private long connectionsEpoch; // guarded by arrivals; dropConnections() moves it on
+  private double faultRate; // guarded by this
+  private Random faultRandom; // guarded by this
+  private Set<String> faultMethods = Set.of(); // guarded by this
+  private int randomFaults; // guarded by this
+
+  /**
+   * A call the fake handled successfully (answered {@code "ok":true}; the answer may still have
+   * been lost on the way back).
+   *
+   * @param call the request
+   * @param at when it was handled: from then on the chat shows it
+   */
+  public record CompletedCall(RecordedCall call, Instant at) {}
 
   private record FakeFile(String path, long size, byte[] bytes) {}
 
@@ -135,6 +164,61 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     return before - messages.size();
   }
 
+  /**
+   * Calls of {@code method} take this long to arrive (a slow upload) before they are handled; the
+   * client waits for the answer meanwhile.
+   */
+  public void slow(String method, Duration delay) {
+    slowMethods.put(method.toLowerCase(Locale.ROOT), delay);
+  }
+
+  /**
+   * Calls of {@code method} to this chat are held (no answer) until {@link #release()}; a held call
+   * whose client gives up or dies meanwhile is noticed and never handled.
+   */
+  public void hold(String method, long chatId) {
+    holds.add(method.toLowerCase(Locale.ROOT) + "/" + chatId);
+  }
+
+  /** Lets every held call go on (each is handled and answered). */
+  public void release() {
+    synchronized (arrivals) {
+      holds.clear();
+      arrivals.notifyAll();
+    }
+  }
+
+  /**
+   * Drops the connection of every call still arriving (slow or held), as when the client process is
+   * killed: those calls are never handled and never answered.
+   */
+  public void dropConnections() {
+    synchronized (arrivals) {
+      connectionsEpoch++;
+      arrivals.notifyAll();
+    }
+  }
+
+  /**
+   * From now on each call of one of {@code methods} fails with probability {@code rate}, the fault
+   * drawn from a random seeded with {@code seed}: 429 with {@code retry_after} 1 or 2 s, 500
+   * Internal Server Error, or a short hang (1–3 s) before the normal answer. Scripted failures
+   * ({@link #failNext}, {@link #failWith429}) come first. A rate of 0 turns it off.
+   */
+  public synchronized void failRandomly(double rate, long seed, Set<String> methods) {
+    this.faultRate = rate;
+    this.faultRandom = new Random(seed);
+    this.faultMethods =
+        methods.stream()
+            .map(m -> m.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** How many random faults were answered so far. */
+  public synchronized int randomFaults() {
+    return randomFaults;
+  }
+
   /** The longest a getUpdates call is held open (caps the client's timeout). */
   public void maxPollWait(Duration wait) {
     this.maxPollWait = wait;
@@ -154,6 +238,18 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   public List<RecordedCall> calls(String method) {
     String m = method.toLowerCase(Locale.ROOT);
     return calls().stream().filter(c -> c.method().equals(m)).toList();
+  }
+
+  /** Calls of {@code method} handled successfully, in the order they were handled. */
+  public List<CompletedCall> completedCalls(String method) {
+    String m = method.toLowerCase(Locale.ROOT);
+    return completed.stream().filter(c -> c.call().method().equals(m)).toList();
+  }
+
+  /** How many calls of {@code method} are still arriving (slow or held) right now. */
+  public int arriving(String method) {
+    AtomicInteger n = arriving.get(method.toLowerCase(Locale.ROOT));
+    return n == null ? 0 : n.get();
   }
 
   /** Waits until {@code count} calls of {@code method} arrived; returns them. */
@@ -194,16 +290,36 @@ public final class FakeTelegramBotApi implements AutoCloseable {
       Map<String, byte[]> uploads = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
       parse(exchange.getRequestHeaders().getFirst("Content-Type"), body, fields, uploads, names);
-      record(method, exchange, body, fields, uploads, names);
+      RecordedCall call = record(method, exchange, body, fields, uploads, names);
+      Duration delay = slowMethods.getOrDefault(method, Duration.ZERO);
       Failure failure = takeFailure(method);
+      if (failure == null) {
+        RandomFault drawn = randomFault(method);
+        failure = drawn.failure();
+        delay = delay.plus(drawn.hang());
+      }
+      String holdKey = method + "/" + fields.get("chat_id");
+      if (holds.contains(holdKey) && !holdOpen(exchange, method, holdKey)) {
+        return; // the client went away while the call was held: it is never handled
+      }
+      if (!arrive(method, delay)) {
+        return; // the client is gone: closing the exchange unanswered drops the connection
+      }
       if (failure != null) {
         error(exchange, failure.code(), failure.description(), failure.retryAfter());
         return;
       }
+      Instant handled = Instant.now();
       answer(exchange, method, fields, uploads);
+      if (answeredOk.contains(exchange)) {
+        completed.add(new CompletedCall(call, handled));
+      }
     } catch (RuntimeException e) {
       e.printStackTrace();
       throw e;
+    } finally {
+      answeredOk.remove(exchange);
+      begunAnswers.remove(exchange);
     }
   }
 
@@ -379,6 +495,100 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 
   // ---- plumbing -------------------------------------------------------------------------------
 
+  /**
+   * Holds a call until {@link #release()}: its answer is begun (200, chunked) and the connection
+   * probed every 500 ms with a space, which JSON allows before a value, so a client that gives up
+   * or dies is noticed and its call is never handled; false then. A held call answers normally.
+   */
+  private boolean holdOpen(HttpExchange ex, String method, String holdKey) {
+    AtomicInteger count = arriving.computeIfAbsent(method, m -> new AtomicInteger());
+    count.incrementAndGet();
+    try {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, 0);
+      OutputStream out = ex.getResponseBody();
+      begunAnswers.put(ex, out);
+      long epoch;
+      synchronized (arrivals) {
+        epoch = connectionsEpoch;
+      }
+      while (true) {
+        synchronized (arrivals) {
+          if (connectionsEpoch != epoch) {
+            return false;
+          }
+          if (!holds.contains(holdKey)) {
+            return true;
+          }
+          arrivals.wait(500);
+        }
+        out.write(' ');
+        out.flush();
+      }
+    } catch (IOException gone) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      count.decrementAndGet();
+    }
+  }
+
+  /**
+   * Waits while a call is still arriving (slow for {@code delay}); false when its connection was
+   * dropped meanwhile.
+   */
+  private boolean arrive(String method, Duration delay) {
+    if (delay.isZero()) {
+      return true;
+    }
+    AtomicInteger count = arriving.computeIfAbsent(method, m -> new AtomicInteger());
+    count.incrementAndGet();
+    long deadline = System.nanoTime() + delay.toNanos();
+    try {
+      synchronized (arrivals) {
+        long epoch = connectionsEpoch;
+        while (true) {
+          if (connectionsEpoch != epoch) {
+            return false;
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return true;
+          }
+          TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      count.decrementAndGet();
+    }
+  }
+
+  /** A failure to answer with, or a short hang before the normal answer, or neither. */
+  private record RandomFault(Failure failure, Duration hang) {
+    static final RandomFault NONE = new RandomFault(null, Duration.ZERO);
+  }
+
+  private synchronized RandomFault randomFault(String method) {
+    if (faultRate <= 0 || !faultMethods.contains(method) || faultRandom.nextDouble() >= faultRate) {
+      return RandomFault.NONE;
+    }
+    randomFaults++;
+    return switch (faultRandom.nextInt(3)) {
+      case 0 -> {
+        int wait = 1 + faultRandom.nextInt(2);
+        yield new RandomFault(
+            new Failure(1, 429, "Too Many Requests: retry after " + wait, wait), Duration.ZERO);
+      }
+      case 1 -> new RandomFault(new Failure(1, 500, "Internal Server Error", null), Duration.ZERO);
+      default -> new RandomFault(null, Duration.ofMillis(1000 + faultRandom.nextInt(2000)));
+    };
+  }
+
   private synchronized Failure takeFailure(String method) {
     Failure f = failures.get(method);
     if (f == null || f.remaining() <= 0) {
@@ -448,7 +658,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     return null;
   }
 
-  private synchronized void record(
+  private synchronized RecordedCall record(
       String method,
       HttpExchange ex,
       byte[] body,
@@ -457,7 +667,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
       Map<String, String> names) {
     Map<String, String> headers = new LinkedHashMap<>();
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-    calls.add(
+    RecordedCall call =
         new RecordedCall(
             method,
             ex.getRequestURI().toString(),
@@ -465,11 +675,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             Map.copyOf(fields),
             Map.copyOf(uploads),
             Map.copyOf(names),
-            body));
+            body);
+    calls.add(call);
     notifyAll();
+    return call;
   }
 
   private void ok(HttpExchange ex, JsonNode result) throws IOException {
+    answeredOk.add(ex); // handled: the chat shows it even if the answer is lost
     ObjectNode answer = json.createObjectNode();
     answer.put("ok", true).set("result", result);
     send(ex, 200, "application/json", json.writeValueAsBytes(answer));
@@ -485,8 +698,13 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     send(ex, code, "application/json", json.writeValueAsBytes(answer));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] bytes)
-      throws IOException {
+  private void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
+    OutputStream begun = begunAnswers.get(ex);
+    if (begun != null) { // a held call: its 200 is already sent
+      begun.write(bytes);
+      begun.close();
+      return;
+    }
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = ex.getResponseBody()) {

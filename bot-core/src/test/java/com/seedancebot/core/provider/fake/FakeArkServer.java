@@ -52,6 +52,7 @@ public final class FakeArkServer extends FakeProviderServer {
   private final ExecutorService callbackPool = Executors.newSingleThreadExecutor();
   private final List<CallbackAttempt> callbacks = new ArrayList<>();
   private volatile int pageSizeCap = 500;
+  private volatile Duration createAnswerDelay = Duration.ZERO;
 
   private FakeArkServer(String apiKey, Clock clock, int port) {
     super(apiKey, clock, port);
@@ -82,6 +83,14 @@ public final class FakeArkServer extends FakeProviderServer {
    */
   public void capPageSize(int max) {
     this.pageSizeCap = max;
+  }
+
+  /**
+   * Creates are handled at once (the task exists and starts queued) but answered only after {@code
+   * delay}: a client that dies or gives up meanwhile has made a task without learning its id.
+   */
+  public void slowCreateAnswers(Duration delay) {
+    this.createAnswerDelay = delay;
   }
 
   /** Every callback POST made so far, in order. */
@@ -159,7 +168,18 @@ public final class FakeArkServer extends FakeProviderServer {
     } while (task(id) != null);
     FakeTask t = createTask(id, body.get("model").stringValue(), body);
     long seed = t.number("seed", -1);
-    t.seed = seed >= 0 ? seed : ThreadLocalRandom.current().nextLong(0, 1L << 31);
+    synchronized (t) {
+      t.seed = seed >= 0 ? seed : ThreadLocalRandom.current().nextLong(0, 1L << 31);
+    }
+    Duration delay = createAnswerDelay;
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     fx.sendJson(200, JSON.createObjectNode().put("id", id).toString());
   }
 

@@ -19,6 +19,7 @@ final class FakeExchange {
 
   final HttpExchange raw;
   final RecordedRequest request;
+  private boolean discard;
 
   private FakeExchange(HttpExchange raw, RecordedRequest request) {
     this.raw = raw;
@@ -66,8 +67,16 @@ final class FakeExchange {
     return request.json();
   }
 
+  /** Whatever is sent from now on is dropped: closing the exchange then drops the connection. */
+  void discardAnswer() {
+    discard = true;
+  }
+
   void send(int status, String contentType, byte[] body, Map<String, String> headers)
       throws IOException {
+    if (discard) {
+      return;
+    }
     if (contentType != null) {
       raw.getResponseHeaders().set("Content-Type", contentType);
     }

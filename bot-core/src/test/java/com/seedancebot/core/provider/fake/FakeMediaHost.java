@@ -52,6 +52,9 @@ public final class FakeMediaHost implements AutoCloseable {
   private final Map<String, Published> files = new ConcurrentHashMap<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
+  private final java.util.concurrent.atomic.AtomicInteger serving =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Duration delay = Duration.ZERO;
 
   private FakeMediaHost(Clock clock) throws IOException {
     this.clock = clock;
@@ -105,6 +108,16 @@ public final class FakeMediaHost implements AutoCloseable {
     return URI.create(origin() + key + "?" + query);
   }
 
+  /** Every download waits this long before its answer (a slow store or network). */
+  public void setDelay(Duration delay) {
+    this.delay = delay;
+  }
+
+  /** How many requests are being served right now. */
+  public int inProgress() {
+    return serving.get();
+  }
+
   /** Every request received, in order. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
@@ -117,8 +130,13 @@ public final class FakeMediaHost implements AutoCloseable {
   }
 
   private void serve(FakeExchange fx) throws IOException {
+    serving.incrementAndGet();
     try {
       requests.add(fx.request);
+      Duration wait = delay;
+      if (!wait.isZero()) {
+        Thread.sleep(wait.toMillis());
+      }
       if (!"GET".equals(fx.method()) && !"HEAD".equals(fx.method())) {
         error(fx, 405, "MethodNotAllowed", "The specified method is not allowed.");
         return;
@@ -141,7 +159,10 @@ public final class FakeMediaHost implements AutoCloseable {
         return;
       }
       fx.send(200, file.contentType(), file.bytes(), Map.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
+      serving.decrementAndGet();
       fx.raw.close();
     }
   }

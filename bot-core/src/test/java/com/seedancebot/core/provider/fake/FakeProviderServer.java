@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,6 +77,11 @@ public abstract class FakeProviderServer implements AutoCloseable {
   private final Deque<FakeTask.Outcome> outcomes = new ConcurrentLinkedDeque<>();
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final List<FakeTask> created = new CopyOnWriteArrayList<>();
+  private final Map<HttpExchange, RecordedRequest> inProgress = new ConcurrentHashMap<>();
+  private final List<Fault> injected = new CopyOnWriteArrayList<>();
+  private double faultRate;
+  private Random faultRandom;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile byte[] video = SampleMedia.mp4();
   private final byte[] lastFrame = SampleMedia.png(LAST_FRAME_WIDTH, LAST_FRAME_HEIGHT);
@@ -176,6 +182,62 @@ public abstract class FakeProviderServer implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on each API request fails with probability {@code rate}, the fault drawn from a random
+   * seeded with {@code seed} (the same seed gives the same sequence for the same order of
+   * requests): 429 with {@code Retry-After: 1}, 500, 503, a truncated body, the connection dropped
+   * before or after the request was handled, or a short hang (1–3 s) before a normal answer. Queued
+   * {@link #failNext} faults come first. A rate of 0 turns it off.
+   */
+  public synchronized void failRandomly(double rate, long seed) {
+    this.faultRate = rate;
+    this.faultRandom = new Random(seed);
+  }
+
+  /** The faults answered so far, queued and random, in order. */
+  public List<Fault> injectedFaults() {
+    return List.copyOf(injected);
+  }
+
+  /** How many API requests with this method and path suffix are being handled right now. */
+  public int inProgress(String method, String pathSuffix) {
+    return (int)
+        inProgress.values().stream()
+            .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+            .count();
+  }
+
+  /**
+   * Every task this fake created (deleted ones too), oldest first, as it stands now: what a test
+   * counts to prove a request was paid for once.
+   */
+  public List<CreatedTask> createdTasks() {
+    return created.stream()
+        .map(
+            t -> {
+              synchronized (t) {
+                return new CreatedTask(t.id, t.seed, t.request, t.state, t.finishedAt);
+              }
+            })
+        .toList();
+  }
+
+  /**
+   * A task as the fake holds it.
+   *
+   * @param id the task id
+   * @param seed the seed it runs with (-1 where the family has none)
+   * @param request the create body
+   * @param state its state now
+   * @param finishedAt when it reached a final state, or null
+   */
+  public record CreatedTask(
+      String id,
+      long seed,
+      tools.jackson.databind.JsonNode request,
+      TaskState state,
+      java.time.Instant finishedAt) {}
+
   public void setProgression(Progression progression) {
     this.progression = progression;
   }
@@ -257,6 +319,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
             clock.instant(),
             outcome == null ? FakeTask.Outcome.SUCCESS : outcome);
     tasks.put(id, t);
+    created.add(t);
     return t;
   }
 
@@ -350,12 +413,17 @@ public abstract class FakeProviderServer implements AutoCloseable {
     try {
       FakeExchange fx = FakeExchange.read(ex, JSON);
       requests.add(fx.request);
+      inProgress.put(ex, fx.request);
       Duration delay = latency;
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
       }
-      Fault fault = faults.poll();
-      if (fault != null) {
+      Fault fault = nextFault();
+      if (fault instanceof Fault.Slow slow) {
+        Thread.sleep(slow.delay().toMillis());
+      } else if (fault instanceof Fault.Dropped d && d.afterHandling()) {
+        fx.discardAnswer();
+      } else if (fault != null) {
         answerFault(fx, fault);
         return;
       }
@@ -380,7 +448,34 @@ public abstract class FakeProviderServer implements AutoCloseable {
       }
     } finally {
       ex.close();
+      inProgress.remove(ex);
     }
+  }
+
+  private Fault nextFault() {
+    Fault fault = faults.poll();
+    if (fault == null) {
+      fault = randomFault();
+    }
+    if (fault != null) {
+      injected.add(fault);
+    }
+    return fault;
+  }
+
+  private synchronized Fault randomFault() {
+    if (faultRate <= 0 || faultRandom.nextDouble() >= faultRate) {
+      return null;
+    }
+    return switch (faultRandom.nextInt(7)) {
+      case 0 -> Fault.rateLimited("1");
+      case 1 -> Fault.serverError();
+      case 2 -> Fault.unavailable();
+      case 3 -> Fault.malformed();
+      case 4 -> Fault.dropped(false);
+      case 5 -> Fault.dropped(true);
+      default -> Fault.slow(Duration.ofMillis(1000 + faultRandom.nextInt(2000)));
+    };
   }
 
   private void answerFault(FakeExchange fx, Fault fault) throws IOException, InterruptedException {
@@ -395,6 +490,15 @@ public abstract class FakeProviderServer implements AutoCloseable {
       closed.await();
     } else if (fault instanceof Fault.Malformed) {
       fx.sendJson(200, "{\"id\":\"trunc");
+    } else if (fault instanceof Fault.Unavailable) {
+      error(
+          fx,
+          503,
+          "ServiceUnavailable",
+          "The service is temporarily unavailable, please retry later.",
+          Map.of());
+    } else if (fault instanceof Fault.Dropped) {
+      // nothing is sent: closing the exchange without an answer drops the connection
     } else if (fault instanceof Fault.ContentRefused c) {
       error(
           fx,

@@ -21,6 +21,18 @@ public sealed interface Fault {
   /** 400 refusing the input with this content-safety code. */
   record ContentRefused(String code) implements Fault {}
 
+  /** 503 with the family's "service unavailable" envelope. */
+  record Unavailable() implements Fault {}
+
+  /**
+   * The connection is closed without an answer: before the request is handled (nothing happened)
+   * or, {@code afterHandling}, once it was (a create made its task; only the answer is lost).
+   */
+  record Dropped(boolean afterHandling) implements Fault {}
+
+  /** A short hang: the request is handled and answered normally, after {@code delay}. */
+  record Slow(java.time.Duration delay) implements Fault {}
+
   static Fault rateLimited(String retryAfter) {
     return new RateLimited(retryAfter);
   }
@@ -35,6 +47,18 @@ public sealed interface Fault {
 
   static Fault malformed() {
     return new Malformed();
+  }
+
+  static Fault unavailable() {
+    return new Unavailable();
+  }
+
+  static Fault dropped(boolean afterHandling) {
+    return new Dropped(afterHandling);
+  }
+
+  static Fault slow(java.time.Duration delay) {
+    return new Slow(delay);
   }
 
   /** An input-text refusal ({@code InputTextSensitiveContentDetected.PolicyViolation}). */
