@@ -146,24 +146,33 @@ public final class DeliveryService {
     }
   }
 
-  /** Uploads the video; refused for good (or too often), the signed link is sent instead. */
+  /**
+   * Uploads the video. Refused for good (or too often), the signed link is sent instead; so it is
+   * when the upload ran past the delivery timeout, because the abandoned upload may still be posted
+   * and uploading again could post the video twice.
+   */
   private void postVideo(Job job, ChatPort port) {
     VideoDelivery video = videoDelivery(job);
     try {
       port.deliverVideo(video);
     } catch (ChatDeliveryException e) {
-      if (e.retryable() && job.attempts() + 1 < MAX_ATTEMPTS) {
+      boolean abandoned = StageWorkers.timedOut();
+      if (e.retryable() && !abandoned && job.attempts() + 1 < MAX_ATTEMPTS) {
         throw e;
       }
+      StageWorkers.clearInterrupt();
       log.warn(
-          "Video of job {} could not be uploaded to {}; sending its link instead",
+          abandoned
+              ? "Upload of job {} to {} timed out and may still arrive; sending its link instead of"
+                  + " uploading again"
+              : "Video of job {} could not be uploaded to {}; sending its link instead",
           job.id(),
           job.chat().platform(),
           e);
       port.sendText(
           job.chat(),
           job.requestMessageId(),
-          texts.linkFallback(job, video.videoLink(), settings.resultLinkTtl()));
+          texts.linkFallback(job, video.videoLink(), settings.resultLinkTtl(), abandoned));
     }
   }
 

@@ -99,14 +99,18 @@ public final class JobTexts {
         job.id());
   }
 
-  /** The message that replaces a video the chat would not take: why, and the signed link. */
-  public String linkFallback(Job job, java.net.URI link, Duration linkLifetime) {
+  /**
+   * The message that replaces a video the chat would not take (or that took too long to upload):
+   * why, and the signed link.
+   */
+  public String linkFallback(
+      Job job, java.net.URI link, Duration linkLifetime, boolean uploadTimedOut) {
     Locale l = job.owner().locale();
     return messages.get(
         l,
         "delivery.link_fallback",
         job.id(),
-        messages.get(l, "delivery.upload_refused"),
+        messages.get(l, uploadTimedOut ? "delivery.upload_timed_out" : "delivery.upload_refused"),
         Math.max(1, linkLifetime.toDays()),
         link.toString());
   }

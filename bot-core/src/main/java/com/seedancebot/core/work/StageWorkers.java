@@ -38,6 +38,9 @@ public final class StageWorkers {
   private final Map<String, AtomicInteger> perGroup = new ConcurrentHashMap<>();
   private final AtomicInteger running = new AtomicInteger();
 
+  /** The unit this thread runs now, whose watchdog may have fired. */
+  private static final ThreadLocal<boolean[]> TIMED_OUT = new ThreadLocal<>();
+
   /**
    * @param name the stage (in logs)
    * @param executor runs the units; its threads must be at least {@code maxConcurrent}
@@ -98,6 +101,8 @@ public final class StageWorkers {
     Thread worker = Thread.currentThread();
     Object lock = new Object();
     boolean[] done = {false};
+    boolean[] timedOut = {false};
+    TIMED_OUT.set(timedOut);
     Future<?> alarm =
         watchdog == null
             ? null
@@ -105,6 +110,7 @@ public final class StageWorkers {
                 () -> {
                   synchronized (lock) {
                     if (!done[0]) {
+                      timedOut[0] = true;
                       log.warn(
                           "{}: unit {} still running after {}, interrupting it",
                           name,
@@ -124,6 +130,7 @@ public final class StageWorkers {
       synchronized (lock) {
         done[0] = true;
       }
+      TIMED_OUT.remove();
       if (alarm != null) {
         alarm.cancel(false);
       }
@@ -138,6 +145,15 @@ public final class StageWorkers {
     groupCount.decrementAndGet();
     running.decrementAndGet();
     inFlight.remove(key);
+  }
+
+  /**
+   * Whether the unit running on this thread was interrupted by its stage's timeout: a call it made
+   * then was abandoned, not answered, and may still take effect (an upload may still be posted).
+   */
+  public static boolean timedOut() {
+    boolean[] flag = TIMED_OUT.get();
+    return flag != null && flag[0];
   }
 
   /**

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline as the app runs it (stages on their own threads): one user's hung upload holds one
- * delivery worker, never another user's video, and ends at the stage's timeout with one retry.
+ * delivery worker, never another user's video; past the stage's timeout it is abandoned and the
+ * user gets the signed link instead of a second upload.
  */
 class StageIsolationTest {
 
@@ -61,7 +62,7 @@ class StageIsolationTest {
   }
 
   @Test
-  void anUploadPastTheDeliveryTimeoutIsInterruptedAndRetriedOnce() {
+  void anUploadPastTheDeliveryTimeoutIsNotSentAgainButReplacedByTheLink() {
     CountDownLatch release = new CountDownLatch(1);
     h.chat.hangUploadsIn("slow", release);
     h.runToSuccess("j0", "slow");
@@ -70,15 +71,14 @@ class StageIsolationTest {
     running.start();
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(h.job("j0").attempts()).isEqualTo(1));
-    assertThat(h.job("j0").deliveredAt()).as("interrupted, waiting to retry").isNull();
-
-    release.countDown();
-    h.clock.advance(Duration.ofMinutes(1));
-    await()
-        .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(h.job("j0").deliveredAt()).isNotNull());
-    assertThat(h.chat.videos).hasSize(1);
+
+    // the abandoned upload may still land at the platform: uploading again could post it twice
+    assertThat(h.chat.allTexts())
+        .singleElement()
+        .satisfies(t -> assertThat(t).contains("the upload is taking too long").contains("sig="));
+    release.countDown();
+    assertThat(h.chat.videos).isEmpty();
   }
 
   private static PipelineSettings settings(Duration deliverTimeout) {
