@@ -15,7 +15,7 @@ final class StagedReport {
     return String.format(
         Locale.ROOT,
         "%-28s %-8s %6d jobs  started %5d recorded %5d of %5d  start p50 %7.1f p99 %7.1f max %7.1f"
-            + " ms  others %d of %d p50 %7.1f p99 %7.1f ms  recorded p50 %7.1f ms  throughput"
+            + " ms  others %d of %d p50 %7.1f p99 %7.1f ms  recorded p50 %7.1f ms  polls %d  throughput"
             + " %6.1f/s sustained %6.1f/s  heap base %5.1f peak %5.1f MiB  halfway collect %5.1f"
             + " upload %5.1f raw peak %5.1f MiB  setup %.1f s run %.1f s  load %.2f",
         c.name(),
@@ -32,6 +32,7 @@ final class StagedReport {
         r.othersP50(),
         r.othersP99(),
         r.recordedP50(),
+        r.pollRequests(),
         r.throughput(),
         r.sustained(),
         r.baselineHeapMiB(),
@@ -48,10 +49,10 @@ final class StagedReport {
     StringBuilder out = new StringBuilder();
     out.append(
         "| scenario | db | jobs | delivered (worst run) | start p50 (ms) | start p99 (ms) |"
-            + " others p50 (ms) | others p99 (ms) | recorded p50 (ms) | throughput (/s) |"
+            + " others p50 (ms) | others p99 (ms) | recorded p50 (ms) | provider polls | throughput (/s) |"
             + " sustained (/s) | heap base / peak (MiB) | extra halfway collect / upload (MiB)"
             + " | load |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     all.forEach(
         (name, runs) -> {
           StagedRun.Config c = runs.get(0).config();
@@ -59,7 +60,7 @@ final class StagedReport {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %s | %,d | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f /"
+                  "| %s | %s | %,d | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f /"
                       + " %.1f | %.1f / %.1f | %.1f |%n",
                   name,
                   c.db().name().toLowerCase(Locale.ROOT),
@@ -70,6 +71,7 @@ final class StagedReport {
                   m(runs, StagedRun.Result::othersP50),
                   m(runs, StagedRun.Result::othersP99),
                   m(runs, StagedRun.Result::recordedP50),
+                  m(runs, r -> r.pollRequests()),
                   m(runs, StagedRun.Result::throughput),
                   m(runs, StagedRun.Result::sustained),
                   base,

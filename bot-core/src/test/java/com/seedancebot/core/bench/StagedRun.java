@@ -92,6 +92,7 @@ final class StagedRun {
       double othersP50,
       double othersP99,
       double recordedP50,
+      long pollRequests,
       double throughput,
       double sustained,
       double baselineHeapMiB,
@@ -135,6 +136,7 @@ final class StagedRun {
     private final MediaInspector inspector = new MediaInspector();
     private final CallbackReceiver receiver;
     private volatile Pipeline running;
+    private long pollRequests;
     private final java.util.concurrent.atomic.AtomicLong collectHalfway =
         new java.util.concurrent.atomic.AtomicLong(-1);
     private final java.util.concurrent.atomic.AtomicLong uploadHalfway =
@@ -220,10 +222,12 @@ final class StagedRun {
             "only " + taskByJob.size() + " of " + c.jobs() + " jobs were submitted");
       }
       double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+      fake.clearRecords(); // the creates' log would count as tracking heap
       long baselineHeap = Benchmarks.heapAfterGc();
       running = pipeline().build();
       long start = System.nanoTime();
       long peakHeap = -1;
+      pollRequests = 0;
       try (TaskFlipper flipper =
           new TaskFlipper(
               fake,
@@ -242,16 +246,25 @@ final class StagedRun {
           if (peakHeap < 0 && System.nanoTime() > flipper.firstSuccessAt() - 300_000_000L) {
             peakHeap = Benchmarks.heapAfterGc();
           }
+          pollRequests += drainPolls();
           Thread.sleep(100);
         }
         double runSeconds = (System.nanoTime() - start) / 1e9;
         running.stop();
+        pollRequests += drainPolls();
         if (sampler != null) {
           sampler.interrupt();
         }
         return result(
             flipper, taskByJob, expected, baselineHeap, peakHeap, setupSeconds, runSeconds, load);
       }
+    }
+
+    /** Provider polls (GETs) since the last drain; the fake's log is cleared so it stays small. */
+    private long drainPolls() {
+      var requests = fake.requests();
+      fake.clearRecords();
+      return requests.stream().filter(r -> r.method().equals("GET")).count();
     }
 
     private Thread startSampler() {
@@ -334,6 +347,7 @@ final class StagedRun {
           Percentiles.of(others, 50),
           Percentiles.of(others, 99),
           Percentiles.of(recorded, 50),
+          pollRequests,
           throughput,
           sustained,
           mib(baselineHeap),
