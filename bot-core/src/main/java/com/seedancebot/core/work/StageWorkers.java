@@ -80,7 +80,10 @@ public final class StageWorkers {
       return false;
     }
     AtomicInteger groupCount = perGroup.computeIfAbsent(group, g -> new AtomicInteger());
-    if (running.incrementAndGet() > maxConcurrent || groupCount.incrementAndGet() > maxPerGroup) {
+    // both counts go up before either is checked: release() takes one off each
+    int inStage = running.incrementAndGet();
+    int inGroup = groupCount.incrementAndGet();
+    if (inStage > maxConcurrent || inGroup > maxPerGroup) {
       release(key, groupCount);
       return false;
     }
