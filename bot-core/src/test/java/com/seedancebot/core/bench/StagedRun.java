@@ -250,11 +250,12 @@ final class StagedRun {
           Thread.sleep(100);
         }
         double runSeconds = (System.nanoTime() - start) / 1e9;
-        running.stop();
         pollRequests += drainPolls();
         if (sampler != null) {
           sampler.interrupt();
         }
+        // read the figures before stopping: stopping interrupts units inside H2, which then closes
+        // its file for every connection
         return result(
             flipper, taskByJob, expected, baselineHeap, peakHeap, setupSeconds, runSeconds, load);
       }
