@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Bounds of a stage's workers, driven by an executor that runs units only when told to. */
@@ -34,6 +35,24 @@ class StageWorkersTest {
     finish(0);
 
     assertThat(workers.trySubmit("b", "telegram", () -> {})).isTrue();
+  }
+
+  @Test
+  void theNextUnitToEndAfterWorkWasTurnedAwayCallsTheRoomListenerOnce() {
+    AtomicInteger calls = new AtomicInteger();
+    workers.onRoom(calls::incrementAndGet);
+    workers.trySubmit("a", "telegram", () -> {});
+    workers.trySubmit("b", "discord", () -> {});
+    finish(0);
+    assertThat(calls).as("nothing was turned away").hasValue(0);
+
+    assertThat(workers.trySubmit("c", "telegram", () -> {})).isTrue();
+    assertThat(workers.hasRoom("telegram")).isFalse();
+    finish(1);
+    finish(2);
+
+    assertThat(calls).hasValue(1);
+    assertThat(workers.hasRoom("telegram")).isTrue();
   }
 
   private void finish(int unit) {
