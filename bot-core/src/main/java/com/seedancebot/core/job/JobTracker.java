@@ -218,9 +218,6 @@ public final class JobTracker {
   }
 
   private void startCollecting(VideoProvider provider, Job job, ProviderTask task) {
-    if (!collectors.hasRoom(provider.name())) {
-      return; // still due: the next pass polls it again (sooner once a collector is free)
-    }
     Instant now = clock.instant();
     if (!jobs.claim(
         job.id(), JobStep.COLLECT, settings.instanceId(), now, now.plus(settings.leaseTime()))) {
