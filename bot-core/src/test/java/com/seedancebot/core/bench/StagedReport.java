@@ -76,8 +76,8 @@ final class StagedReport {
                   m(runs, StagedRun.Result::sustained),
                   base,
                   m(runs, StagedRun.Result::peakHeapMiB),
-                  m(runs, StagedRun.Result::collectHalfwayHeapMiB) - base,
-                  m(runs, StagedRun.Result::uploadHalfwayHeapMiB) - base,
+                  m(runs, r -> r.collectHalfwayHeapMiB() - r.baselineHeapMiB()),
+                  m(runs, r -> r.uploadHalfwayHeapMiB() - r.baselineHeapMiB()),
                   m(runs, StagedRun.Result::loadAverage)));
         });
     return out.toString();
