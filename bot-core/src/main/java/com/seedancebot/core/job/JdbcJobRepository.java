@@ -234,7 +234,7 @@ public final class JdbcJobRepository implements JobRepository {
   public boolean markSucceeded(String id, JobResult r, Instant now) {
     return jdbc.sql(
                 "UPDATE job SET state = 'SUCCEEDED', finished_at = ?, next_poll_at = ?, attempts = 0,"
-                    + " video_asset_id = ?, last_frame_asset_id = ?, result_size = ?,"
+                    + " lease_owner = NULL, lease_until = NULL, video_asset_id = ?, last_frame_asset_id = ?, result_size = ?,"
                     + " result_width = ?, result_height = ?, result_duration = ?, result_seed = ?,"
                     + " usage_tokens = ? WHERE id = ? AND state IN "
                     + NOT_FINAL)

@@ -78,7 +78,10 @@ public interface JobRepository {
     updates.forEach(u -> updateAtProvider(u.id(), u.state(), u.attempts(), u.nextPoll()));
   }
 
-  /** A non-final job → SUCCEEDED with its stored result. */
+  /**
+   * A non-final job → SUCCEEDED with its stored result, ending the collect step's lease in the same
+   * update: a lease renewal racing the end of the step must not push the delivery back by a lease.
+   */
   boolean markSucceeded(String id, JobResult result, Instant now);
 
   /** A non-final job → FAILED, EXPIRED or CANCELLED with a message code. */
