@@ -151,7 +151,7 @@ public final class Pipeline {
    * passes once per tick, and sooner when one of its workers ends after a pass found no room (at
    * most one pass per tenth of a tick), so a busy stage is not held to its worker count per tick.
    * Tracking keeps its tick: passing early for a freed collector would poll the provider again for
-   * every free collector (measured: 6–10× the polls and lower throughput), so a succeeded job that
+   * every free collector (measured: 6–10× the polls, no better throughput), so a succeeded job that
    * found every collector busy waits for the next poll.
    */
   public synchronized void start() {
