@@ -75,8 +75,10 @@ public final class DeliveryService {
     Instant now = clock.instant();
     for (Job job : jobs.findUndelivered(now, BATCH)) {
       var port = ports.forPlatform(job.chat().platform());
-      if (port.isEmpty() || workers.isRunning(job.id())) {
-        continue;
+      if (port.isEmpty()
+          || workers.isRunning(job.id())
+          || !workers.hasRoom(job.chat().platform().name())) {
+        continue; // no claim without a free worker: it stays due for the next pass
       }
       String owner = settings.instanceId();
       if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {

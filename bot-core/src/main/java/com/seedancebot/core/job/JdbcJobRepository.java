@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,11 +45,19 @@ public final class JdbcJobRepository implements JobRepository {
   private static final String NOT_FINAL = "('QUEUED','SUBMITTED','RUNNING')";
   private static final String AT_PROVIDER = "('SUBMITTED','RUNNING')";
 
+  private static final String UPDATE_AT_PROVIDER =
+      "UPDATE job SET state = ?, attempts = ?, next_poll_at = ? WHERE id = ? AND state IN "
+          + AT_PROVIDER;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+  private final TransactionTemplate transactions;
   private final JsonMapper json;
 
   public JdbcJobRepository(DataSource dataSource, JsonMapper json) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.batches = new JdbcTemplate(dataSource);
+    this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
     this.json = json;
   }
 
@@ -193,19 +204,37 @@ public final class JdbcJobRepository implements JobRepository {
     if (!state.atProvider()) {
       throw new IllegalArgumentException("not a provider state: " + state);
     }
-    return jdbc.sql(
-                "UPDATE job SET state = ?, attempts = ?, next_poll_at = ? WHERE id = ? AND state IN "
-                    + AT_PROVIDER)
+    return jdbc.sql(UPDATE_AT_PROVIDER)
             .params(state.name(), attempts, nextPoll.toEpochMilli(), id)
             .update()
         == 1;
+  }
+
+  /** One JDBC batch in one transaction: a tracker pass costs one commit, not one per job. */
+  @Override
+  public void updateAtProvider(List<AtProvider> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    transactions.executeWithoutResult(
+        tx ->
+            batches.batchUpdate(
+                UPDATE_AT_PROVIDER,
+                updates,
+                updates.size(),
+                (ps, u) -> {
+                  ps.setString(1, u.state().name());
+                  ps.setInt(2, u.attempts());
+                  ps.setLong(3, u.nextPoll().toEpochMilli());
+                  ps.setString(4, u.id());
+                }));
   }
 
   @Override
   public boolean markSucceeded(String id, JobResult r, Instant now) {
     return jdbc.sql(
                 "UPDATE job SET state = 'SUCCEEDED', finished_at = ?, next_poll_at = ?, attempts = 0,"
-                    + " video_asset_id = ?, last_frame_asset_id = ?, result_size = ?,"
+                    + " lease_owner = NULL, lease_until = NULL, video_asset_id = ?, last_frame_asset_id = ?, result_size = ?,"
                     + " result_width = ?, result_height = ?, result_duration = ?, result_seed = ?,"
                     + " usage_tokens = ? WHERE id = ? AND state IN "
                     + NOT_FINAL)

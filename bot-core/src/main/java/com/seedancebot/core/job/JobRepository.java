@@ -55,7 +55,33 @@ public interface JobRepository {
   /** SUBMITTED/RUNNING → {@code state} (SUBMITTED or RUNNING) with the next poll time. */
   boolean updateAtProvider(String id, JobState state, int attempts, Instant nextPoll);
 
-  /** A non-final job → SUCCEEDED with its stored result. */
+  /**
+   * One {@link #updateAtProvider(String, JobState, int, Instant)}.
+   *
+   * @param state SUBMITTED or RUNNING
+   */
+  record AtProvider(String id, JobState state, int attempts, Instant nextPoll) {
+    public AtProvider {
+      java.util.Objects.requireNonNull(id, "id");
+      java.util.Objects.requireNonNull(nextPoll, "nextPoll");
+      if (!state.atProvider()) {
+        throw new IllegalArgumentException("not a provider state: " + state);
+      }
+    }
+  }
+
+  /**
+   * Many {@link #updateAtProvider(String, JobState, int, Instant)} at once, each guarded the same
+   * way; an implementation may apply them in one transaction (a tracker pass writes one commit).
+   */
+  default void updateAtProvider(List<AtProvider> updates) {
+    updates.forEach(u -> updateAtProvider(u.id(), u.state(), u.attempts(), u.nextPoll()));
+  }
+
+  /**
+   * A non-final job → SUCCEEDED with its stored result, ending the collect step's lease in the same
+   * update: a lease renewal racing the end of the step must not push the delivery back by a lease.
+   */
   boolean markSucceeded(String id, JobResult result, Instant now);
 
   /** A non-final job → FAILED, EXPIRED or CANCELLED with a message code. */

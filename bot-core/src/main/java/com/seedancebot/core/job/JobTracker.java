@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,14 +133,19 @@ public final class JobTracker {
     if (refusedSince.remove(providerName) != null) {
       log.info("Provider {} accepts the bot's credentials again", providerName);
     }
+    // unchanged jobs are written in one batch after the pass (one commit, not one per job)
+    List<JobRepository.AtProvider> later = new ArrayList<>();
+    List<String> report = new ArrayList<>();
     for (Job job : due) {
       try {
-        follow(provider, job, tasks.get(job.providerTaskId()));
+        follow(provider, job, tasks.get(job.providerTaskId()), later, report);
       } catch (RuntimeException e) {
         log.warn("Job {} could not be updated, retrying later", job.id(), e);
         defer(job, job.state(), job.attempts() + 1);
       }
     }
+    jobs.updateAtProvider(later);
+    report.forEach(id -> jobs.find(id).ifPresent(j -> status.report(j, null)));
   }
 
   /**
@@ -171,7 +177,12 @@ public final class JobTracker {
     due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
   }
 
-  private void follow(VideoProvider provider, Job job, ProviderTask task) {
+  private void follow(
+      VideoProvider provider,
+      Job job,
+      ProviderTask task,
+      List<JobRepository.AtProvider> later,
+      List<String> report) {
     Instant now = clock.instant();
     if (job.submittedAt() != null
         && job.submittedAt().plus(settings.maxProviderTime()).isBefore(now)) {
@@ -182,13 +193,13 @@ public final class JobTracker {
       if (job.attempts() + 1 >= MAX_MISSING_POLLS) {
         outcomes.finish(job, JobState.FAILED, "task_lost");
       } else {
-        defer(job, job.state(), job.attempts() + 1);
+        later.add(deferral(job, job.state(), job.attempts() + 1, null));
       }
       return;
     }
     switch (task.state()) {
-      case QUEUED -> keepFollowing(job, JobState.SUBMITTED);
-      case RUNNING -> keepFollowing(job, JobState.RUNNING);
+      case QUEUED -> keepFollowing(job, JobState.SUBMITTED, later, report);
+      case RUNNING -> keepFollowing(job, JobState.RUNNING, later, report);
       case SUCCEEDED -> startCollecting(provider, job, task);
       case FAILED -> outcomes.finish(job, JobState.FAILED, failureCode(task));
       case EXPIRED -> outcomes.finish(job, JobState.EXPIRED, "provider_expired");
@@ -196,12 +207,13 @@ public final class JobTracker {
     }
   }
 
-  private void keepFollowing(Job job, JobState state) {
+  private void keepFollowing(
+      Job job, JobState state, List<JobRepository.AtProvider> later, List<String> report) {
     boolean changed = state != job.state();
     int unchangedPolls = changed ? 0 : job.attempts() + 1;
-    defer(job, state, unchangedPolls);
+    later.add(deferral(job, state, unchangedPolls, null));
     if (changed || state == JobState.RUNNING) {
-      jobs.find(job.id()).ifPresent(j -> status.report(j, null));
+      report.add(job.id());
     }
   }
 
@@ -241,10 +253,15 @@ public final class JobTracker {
   }
 
   private void defer(Job job, JobState state, int attempts, ProviderException cause) {
+    jobs.updateAtProvider(List.of(deferral(job, state, attempts, cause)));
+  }
+
+  private JobRepository.AtProvider deferral(
+      Job job, JobState state, int attempts, ProviderException cause) {
     Duration wait = settings.backoff(attempts, jitter.getAsDouble());
     if (cause != null && cause.retryAfter() != null && cause.retryAfter().compareTo(wait) > 0) {
       wait = cause.retryAfter();
     }
-    jobs.updateAtProvider(job.id(), state, attempts, clock.instant().plus(wait));
+    return new JobRepository.AtProvider(job.id(), state, attempts, clock.instant().plus(wait));
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * key (a job id) at the same time. {@link #trySubmit} never blocks: when a unit cannot start now it
  * answers false and the stage's next pass offers it again, so one slow unit occupies one worker and
  * never the stage. A unit still running after {@code timeout} is interrupted (blocking HTTP reads
- * end with an exception) and counted as failed by its own code. Thread-safe.
+ * end with an exception) and counted as failed by its own code. When work was turned away for lack
+ * of room, the next unit to end calls the {@linkplain #onRoom room listener} (so a stage's pass can
+ * run again at once rather than at its next tick). Thread-safe.
  *
  * <p>With a direct executor ({@code Runnable::run}) every unit runs on the caller's thread before
  * {@code trySubmit} returns, which is how unit tests drive the stages step by step.
@@ -37,6 +40,8 @@ public final class StageWorkers {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> perGroup = new ConcurrentHashMap<>();
   private final AtomicInteger running = new AtomicInteger();
+  private final AtomicBoolean turnedAway = new AtomicBoolean();
+  private volatile Runnable roomListener = () -> {};
 
   /** The unit this thread runs now, whose watchdog may have fired. */
   private static final ThreadLocal<boolean[]> TIMED_OUT = new ThreadLocal<>();
@@ -74,6 +79,26 @@ public final class StageWorkers {
   }
 
   /**
+   * Calls {@code listener} (on the worker thread, after its unit's slot is free) when a unit ends
+   * after work was turned away for lack of room; it must be quick and must not throw.
+   */
+  public void onRoom(Runnable listener) {
+    this.roomListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Whether a unit of {@code group} could start now. When not, the next unit to end calls the room
+   * listener. Lets a stage skip the database work of claiming a job no worker can take.
+   */
+  public boolean hasRoom(String group) {
+    if (running.get() < maxConcurrent && running(group) < maxPerGroup) {
+      return true;
+    }
+    turnedAway.set(true);
+    return false;
+  }
+
+  /**
    * Starts {@code work} unless a unit with the same key runs, the stage is full or the group is.
    *
    * @return whether the work was started (or, with a direct executor, done)
@@ -83,8 +108,12 @@ public final class StageWorkers {
       return false;
     }
     AtomicInteger groupCount = perGroup.computeIfAbsent(group, g -> new AtomicInteger());
-    if (running.incrementAndGet() > maxConcurrent || groupCount.incrementAndGet() > maxPerGroup) {
+    // both counts go up before either is checked: release() takes one off each
+    int inStage = running.incrementAndGet();
+    int inGroup = groupCount.incrementAndGet();
+    if (inStage > maxConcurrent || inGroup > maxPerGroup) {
       release(key, groupCount);
+      turnedAway.set(true);
       return false;
     }
     try {
@@ -138,6 +167,9 @@ public final class StageWorkers {
         Thread.interrupted(); // a late interrupt must not hit the pool thread's next unit
       }
       release(key, groupCount);
+      if (turnedAway.compareAndSet(true, false)) {
+        roomListener.run();
+      }
     }
   }
 

@@ -2,22 +2,28 @@ package com.seedancebot.core.bench;
 
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.provider.TaskState;
+import com.seedancebot.core.provider.ark.ArkTaskJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A loopback stand-in for {@code bot-app}'s {@code CallbackController}: {@code POST
- * /callbacks/{token}} looks the job up by its token and makes it due ({@link JobTracker#pollSoon});
- * 200 for a known token, 404 otherwise. Records how long each callback took to handle. Close it to
- * free the port.
+ * /callbacks/{token}} looks the job up by its token and hands it to {@link JobTracker#onCallback}
+ * with the state the body claims, as the controller does; 200 for a known token, 404 otherwise. The
+ * tracker is asked for on each callback, so the receiver can exist before the pipeline it feeds.
+ * Records how long each callback took to handle. Close it to free the port.
  */
 final class CallbackReceiver implements AutoCloseable {
 
@@ -26,10 +32,11 @@ final class CallbackReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
   private final JobRepository jobs;
-  private final JobTracker tracker;
+  private final Supplier<JobTracker> tracker;
+  private final JsonMapper json = JsonMapper.builder().build();
   private final Queue<Long> handlingNanos = new ConcurrentLinkedQueue<>();
 
-  CallbackReceiver(JobRepository jobs, JobTracker tracker) {
+  CallbackReceiver(JobRepository jobs, Supplier<JobTracker> tracker) {
     this.jobs = jobs;
     this.tracker = tracker;
     try {
@@ -55,19 +62,27 @@ final class CallbackReceiver implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
     try (ex) {
-      ex.getRequestBody().readAllBytes();
+      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String token = ex.getRequestURI().getPath().substring(PREFIX.length());
       boolean known =
           jobs.findByCallbackToken(token)
               .map(
                   job -> {
-                    tracker.pollSoon(job.id());
+                    tracker.get().onCallback(job, hintedState(body));
                     return true;
                   })
               .orElse(false);
       ex.sendResponseHeaders(known ? 200 : 404, -1);
     } finally {
       handlingNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  private TaskState hintedState(String body) {
+    try {
+      return body.isBlank() ? null : ArkTaskJson.parse(body, json).state();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

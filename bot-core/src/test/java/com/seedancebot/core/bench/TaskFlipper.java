@@ -24,6 +24,7 @@ final class TaskFlipper implements AutoCloseable {
   private final FakeArkServer fake;
   private final List<Step> steps = new ArrayList<>();
   private final Map<String, Long> succeededAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> succeededAtMillis = new ConcurrentHashMap<>();
   private final long firstSuccessAt;
   private final Thread thread;
   private volatile boolean stopped;
@@ -60,6 +61,13 @@ final class TaskFlipper implements AutoCloseable {
     thread.start();
   }
 
+  /** The tasks this flipper makes succeed. */
+  java.util.Set<String> successTaskIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    steps.stream().filter(Step::success).forEach(s -> ids.add(s.taskId()));
+    return ids;
+  }
+
   /** When the first task succeeds (nanoTime). */
   long firstSuccessAt() {
     return firstSuccessAt;
@@ -68,6 +76,13 @@ final class TaskFlipper implements AutoCloseable {
   /** Task id → nanoTime at which the fake reported it succeeded. */
   Map<String, Long> succeededAt() {
     return succeededAt;
+  }
+
+  /**
+   * Task id → wall-clock epoch millis at which it succeeded (to compare with {@code delivered_at}).
+   */
+  Map<String, Long> succeededAtMillis() {
+    return succeededAtMillis;
   }
 
   private void run() {
@@ -82,6 +97,7 @@ final class TaskFlipper implements AutoCloseable {
       fake.advance(step.taskId());
       if (step.success()) {
         succeededAt.put(step.taskId(), System.nanoTime());
+        succeededAtMillis.put(step.taskId(), System.currentTimeMillis());
       }
     }
   }

@@ -162,7 +162,8 @@ final class TrackingRun {
       tracker = pipeline.tracker();
       dispatcher = pipeline.dispatcher();
       delivery = pipeline.delivery();
-      receiver = c.mode() == Mode.BATCHED_CALLBACKS ? new CallbackReceiver(jobs, tracker) : null;
+      receiver =
+          c.mode() == Mode.BATCHED_CALLBACKS ? new CallbackReceiver(jobs, () -> tracker) : null;
     }
 
     RunResult run() throws Exception {

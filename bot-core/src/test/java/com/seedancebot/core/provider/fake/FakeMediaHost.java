@@ -2,10 +2,12 @@ package com.seedancebot.core.provider.fake;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,7 +45,56 @@ public final class FakeMediaHost implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private record Published(byte[] bytes, String contentType, String signature, Instant expires) {}
+  private record Published(Body body, String contentType, String signature, Instant expires) {}
+
+  /** What a published URL serves: held bytes, or a body generated while it is sent. */
+  private interface Body {
+    long length();
+
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private record Held(byte[] bytes) implements Body {
+    @Override
+    public long length() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      out.write(bytes);
+    }
+  }
+
+  /**
+   * The given MP4 followed by a top-level {@code free} box of zeros up to {@code length} bytes:
+   * still a valid MP4 (readers skip free boxes), generated in 64 KiB chunks as it is sent, so a
+   * large result costs the fake no memory. {@code halfway} runs once per request when half is sent.
+   */
+  private record Padded(byte[] mp4, long length, Runnable halfway) implements Body {
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      out.write(mp4);
+      long free = length - mp4.length;
+      out.write(
+          ByteBuffer.allocate(8)
+              .putInt((int) free)
+              .put("free".getBytes(StandardCharsets.US_ASCII))
+              .array());
+      byte[] zeros = new byte[64 * 1024];
+      long left = free - 8;
+      boolean halfDone = false;
+      while (left > 0) {
+        int n = (int) Math.min(zeros.length, left);
+        out.write(zeros, 0, n);
+        left -= n;
+        if (!halfDone && left <= length / 2) {
+          halfDone = true;
+          halfway.run();
+        }
+      }
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -87,12 +138,28 @@ public final class FakeMediaHost implements AutoCloseable {
    * TOS's query-signature style.
    */
   public URI publish(String path, byte[] bytes, String contentType) {
+    return publish(path, new Held(bytes.clone()), contentType);
+  }
+
+  /**
+   * Publishes {@code mp4} padded to {@code length} bytes with a trailing {@code free} box,
+   * generated while it is sent (never held in memory); {@code halfway} runs on the serving thread
+   * each time half of it has been sent.
+   */
+  public URI publishPadded(String path, byte[] mp4, long length, Runnable halfway) {
+    if (length < mp4.length + 8L || length - mp4.length > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("padded length out of range: " + length);
+    }
+    return publish(path, new Padded(mp4.clone(), length, halfway), "video/mp4");
+  }
+
+  private URI publish(String path, Body body, String contentType) {
     byte[] sig = new byte[32];
     random.nextBytes(sig);
     String signature = HexFormat.of().formatHex(sig);
     Instant now = clock.instant();
     String key = "/" + path;
-    files.put(key, new Published(bytes.clone(), contentType, signature, now.plus(URL_LIFETIME)));
+    files.put(key, new Published(body, contentType, signature, now.plus(URL_LIFETIME)));
     String query =
         "X-Tos-Algorithm=TOS4-HMAC-SHA256"
             + "&X-Tos-Credential=AKLTfakefakefake%2F"
@@ -158,7 +225,17 @@ public final class FakeMediaHost implements AutoCloseable {
         error(fx, 403, "AccessDenied", "Request has expired.");
         return;
       }
-      fx.send(200, file.contentType(), file.bytes(), Map.of());
+      fx.raw.getResponseHeaders().set("Content-Type", file.contentType());
+      long length = file.body().length();
+      if ("HEAD".equals(fx.method()) || length == 0) {
+        fx.raw.sendResponseHeaders(200, -1);
+        return;
+      }
+      // streamed: a generated body is never held in memory
+      fx.raw.sendResponseHeaders(200, length);
+      try (OutputStream out = fx.raw.getResponseBody()) {
+        file.body().writeTo(out);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

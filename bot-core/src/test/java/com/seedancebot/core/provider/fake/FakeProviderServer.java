@@ -87,6 +87,8 @@ public abstract class FakeProviderServer implements AutoCloseable {
   private final byte[] lastFrame = SampleMedia.png(LAST_FRAME_WIDTH, LAST_FRAME_HEIGHT);
   private volatile Duration latency = Duration.ZERO;
   private volatile Progression progression = Progression.ON_POLL;
+  private volatile long paddedVideoLength;
+  private volatile Runnable paddedHalfway = () -> {};
 
   protected FakeProviderServer(String apiKey, Clock clock, int port) {
     this.apiKey = apiKey;
@@ -158,6 +160,16 @@ public abstract class FakeProviderServer implements AutoCloseable {
    */
   public void serveVideo(byte[] bytes) {
     this.video = bytes.clone();
+  }
+
+  /**
+   * From now on, every succeeded task's video is the sample MP4 padded to {@code length} bytes with
+   * a trailing {@code free} box, generated while it is served (large results without holding them
+   * in memory); {@code halfway} runs on the serving thread when half of a download is sent.
+   */
+  public void servePaddedVideos(long length, Runnable halfway) {
+    this.paddedHalfway = halfway;
+    this.paddedVideoLength = length;
   }
 
   /** The bytes served as every last frame. */
@@ -527,7 +539,12 @@ public abstract class FakeProviderServer implements AutoCloseable {
     t.state = t.outcome.state();
     t.finishedAt = clock.instant();
     if (t.state == TaskState.SUCCEEDED) {
-      t.videoUrl = results.publish("results/" + t.id + "/video.mp4", video, "video/mp4");
+      String videoPath = "results/" + t.id + "/video.mp4";
+      long padded = paddedVideoLength;
+      t.videoUrl =
+          padded > 0
+              ? results.publishPadded(videoPath, video, padded, paddedHalfway)
+              : results.publish(videoPath, video, "video/mp4");
       if (wantsLastFrame(t)) {
         t.lastFrameUrl =
             results.publish("results/" + t.id + "/last_frame.png", lastFrame, "image/png");

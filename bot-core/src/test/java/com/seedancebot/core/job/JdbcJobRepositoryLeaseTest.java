@@ -1,0 +1,56 @@
+package com.seedancebot.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The collect step's lease ends with the success it records. */
+class JdbcJobRepositoryLeaseTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aLeaseRenewedJustAfterTheSuccessDoesNotDelayTheDelivery() {
+    var jobs = new JdbcJobRepository(TestDatabase.migratedH2(dir), JsonMapper.builder().build());
+    Instant now = Instant.parse("2026-11-30T00:00:00Z");
+    jobs.insert(job("j1", now));
+    jobs.markSubmitted("j1", "ark", "t-j1", null, now, now);
+    assertThat(jobs.claim("j1", JobStep.COLLECT, "bot-1", now, now.plusSeconds(60))).isTrue();
+
+    jobs.markSucceeded("j1", new JobResult("v.mp4", null, 10, 1, 1, 5, 1L, 1L), now);
+    // the renewal took its list of running units before the collect unit ended
+    jobs.renewLeases("bot-1", List.of("j1"), now.plusSeconds(90));
+
+    assertThat(jobs.findUndelivered(now, 10)).extracting(Job::id).containsExactly("j1");
+  }
+
+  private static Job job(String id, Instant now) {
+    var request =
+        new GenerationRequest(
+            "doubao-seedance-2-0-260128",
+            "a red fox running in snow",
+            4,
+            "16:9",
+            "720p",
+            true,
+            null,
+            false,
+            false,
+            false,
+            List.of());
+    var owner = new UserRef(Platform.PLAYGROUND, "u1", "Ann", Locale.ENGLISH, false);
+    return Job.accepted(
+        id, owner, ChatRef.of(Platform.PLAYGROUND, "c1"), "m1", request, 87300, now);
+  }
+}
