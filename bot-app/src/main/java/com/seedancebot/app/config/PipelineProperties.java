@@ -23,7 +23,8 @@ public record PipelineProperties(
     Duration collectTimeout,
     Duration deliverTimeout,
     Duration statusTimeout,
-    Duration leaseTime) {
+    Duration leaseTime,
+    Integer perChat) {
 
   public PipelineProperties {
     leaseTime = leaseTime == null ? Duration.ofSeconds(60) : leaseTime;
@@ -47,7 +48,8 @@ public record PipelineProperties(
         or(providerCallTimeout, d.providerCallTimeout()),
         or(collectTimeout, d.collectTimeout()),
         or(deliverTimeout, d.deliverTimeout()),
-        or(statusTimeout, d.statusTimeout()));
+        or(statusTimeout, d.statusTimeout()),
+        or(perChat, d.perChat()));
   }
 
   private static <T> T or(T value, T fallback) {

@@ -75,21 +75,23 @@ public final class DeliveryService {
     Instant now = clock.instant();
     for (Job job : jobs.findUndelivered(now, BATCH)) {
       var port = ports.forPlatform(job.chat().platform());
-      if (port.isEmpty()
-          || workers.isRunning(job.id())
-          || !workers.hasRoom(job.chat().platform().name())) {
+      if (port.isEmpty() || workers.isRunning(job.id()) || !workers.hasRoom(chatGroup(job))) {
         continue; // no claim without a free worker: it stays due for the next pass
       }
       String owner = settings.instanceId();
       if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
         continue;
       }
-      if (!workers.trySubmit(
-          job.id(), job.chat().platform().name(), () -> deliver(job, port.get()))) {
+      if (!workers.trySubmit(job.id(), chatGroup(job), () -> deliver(job, port.get()))) {
         jobs.deferDelivery(job.id(), job.attempts(), now);
         jobs.releaseLease(job.id(), owner);
       }
     }
+  }
+
+  /** Deliveries are bounded per chat: uploads hanging in one chat leave the others free. */
+  private static String chatGroup(Job job) {
+    return job.chat().platform() + ":" + job.chat().chatId();
   }
 
   private void deliver(Job job, ChatPort port) {

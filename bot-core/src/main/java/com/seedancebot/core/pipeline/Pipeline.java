@@ -379,8 +379,7 @@ public final class Pipeline {
           workers(pools, watchdog, "poll", p.pollWorkers(), 1, p.providerCallTimeout()),
           workers(
               pools, watchdog, "collect", p.collectWorkers(), p.perProvider(), p.collectTimeout()),
-          workers(
-              pools, watchdog, "deliver", p.deliverWorkers(), p.perPlatform(), p.deliverTimeout()),
+          workers(pools, watchdog, "deliver", p.deliverWorkers(), p.perChat(), p.deliverTimeout()),
           workers(
               pools, watchdog, "status", p.statusWorkers(), p.perPlatform(), p.statusTimeout()));
     }

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How much of the pipeline runs at once and for how long (settings {@code bot.pipeline.*}). Each
  * stage has its own workers; delivering and status editing are further bounded per chat platform,
- * submitting and collecting per provider (submitting also by the provider's task-slot limit). A
- * unit of work running past its stage's timeout is interrupted and retried with backoff.
+ * submitting and collecting per provider, delivering also per chat (submitting also by the
+ * provider's task-slot limit). A unit of work running past its stage's timeout is interrupted and
+ * retried with backoff.
  *
  * @param tickInterval how often each stage looks for due work
  * @param submitWorkers creates sent to providers at once
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param collectTimeout longest result download
  * @param deliverTimeout longest delivery (a large upload)
  * @param statusTimeout longest status edit
+ * @param perChat deliveries at once into one chat (uploads hanging in one chat never take every
+ *     delivery worker)
  */
 public record PipelineSettings(
     Duration tickInterval,
@@ -34,7 +37,8 @@ public record PipelineSettings(
     Duration providerCallTimeout,
     Duration collectTimeout,
     Duration deliverTimeout,
-    Duration statusTimeout) {
+    Duration statusTimeout,
+    int perChat) {
 
   public PipelineSettings {
     Objects.requireNonNull(tickInterval, "tickInterval");
@@ -50,7 +54,8 @@ public record PipelineSettings(
           deliverWorkers,
           statusWorkers,
           perPlatform,
-          perProvider
+          perProvider,
+          perChat
         }) {
       if (n < 1) {
         throw new IllegalArgumentException("bot.pipeline worker counts must be at least 1");
@@ -72,6 +77,7 @@ public record PipelineSettings(
         Duration.ofMinutes(2),
         Duration.ofMinutes(10),
         Duration.ofMinutes(15),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        2);
   }
 }

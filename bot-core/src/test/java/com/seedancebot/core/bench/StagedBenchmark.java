@@ -93,7 +93,8 @@ public final class StagedBenchmark {
         d.providerCallTimeout(),
         d.collectTimeout(),
         d.deliverTimeout(),
-        d.statusTimeout());
+        d.statusTimeout(),
+        d.perChat());
   }
 
   /** Median over runs of one figure. */

@@ -81,20 +81,50 @@ class StageIsolationTest {
     assertThat(h.chat.videos).isEmpty();
   }
 
+  @Test
+  void manyHungUploadsInOneChatNeverTakeEveryDeliveryWorker() {
+    CountDownLatch release = new CountDownLatch(1);
+    h.chat.hangUploadsIn("slow", release);
+    for (int i = 0; i < 5; i++) {
+      h.runToSuccess("s" + i, "slow");
+    }
+    for (int i = 1; i <= 3; i++) {
+      h.runToSuccess("j" + i, "c" + i);
+    }
+
+    // three delivery workers, at most two of them in one chat
+    running = h.pooled(settings(Duration.ofMinutes(5), 3));
+    running.start();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.chat.videos).hasSize(3));
+    assertThat(h.chat.videos).noneMatch(v -> v.chat().chatId().equals("slow"));
+    release.countDown();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.chat.videos).hasSize(8));
+  }
+
   private static PipelineSettings settings(Duration deliverTimeout) {
+    return settings(deliverTimeout, PipelineSettings.defaults().deliverWorkers());
+  }
+
+  private static PipelineSettings settings(Duration deliverTimeout, int deliverWorkers) {
     PipelineSettings d = PipelineSettings.defaults();
     return new PipelineSettings(
         Duration.ofMillis(20),
         d.submitWorkers(),
         d.pollWorkers(),
         d.collectWorkers(),
-        d.deliverWorkers(),
+        deliverWorkers,
         d.statusWorkers(),
         d.perPlatform(),
         d.perProvider(),
         d.providerCallTimeout(),
         d.collectTimeout(),
         deliverTimeout,
-        d.statusTimeout());
+        d.statusTimeout(),
+        d.perChat());
   }
 }
