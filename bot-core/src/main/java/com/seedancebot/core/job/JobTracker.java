@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the job counts as succeeded; a crash meanwhile leaves the job at the provider, polled again once
  * the lease runs out. A provider that keeps refusing the bot's credentials ends its jobs after
  * {@link JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} is called
- * from one thread; {@link #pollSoon(String)} is safe from any thread.
+ * from one thread; {@link #onCallback} is safe from any thread.
  */
 public final class JobTracker {
 
@@ -82,16 +82,6 @@ public final class JobTracker {
     byProvider.forEach(
         (provider, due) ->
             pollers.trySubmit(provider, provider, () -> pollProvider(provider, due)));
-  }
-
-  /**
-   * Makes a job due before every other due job (a provider callback said something changed): its
-   * next poll moves to the epoch, so a tracker that is behind still takes it first.
-   */
-  public void pollSoon(String jobId) {
-    jobs.find(jobId)
-        .filter(j -> j.state().atProvider())
-        .ifPresent(j -> jobs.updateAtProvider(j.id(), j.state(), j.attempts(), Instant.EPOCH));
   }
 
   /**
