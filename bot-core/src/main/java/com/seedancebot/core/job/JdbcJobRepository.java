@@ -321,10 +321,8 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public void renewLeases(String owner, java.util.Collection<String> ids, Instant until) {
     for (String id : ids) {
-      jdbc.sql(
-              "UPDATE job SET lease_until = ?, next_poll_at = GREATEST(next_poll_at, ?)"
-                  + " WHERE id = ? AND lease_owner = ?")
-          .params(until.toEpochMilli(), until.toEpochMilli(), id, owner)
+      jdbc.sql("UPDATE job SET lease_until = ? WHERE id = ? AND lease_owner = ?")
+          .params(until.toEpochMilli(), id, owner)
           .update();
     }
   }

@@ -110,7 +110,11 @@ public interface JobRepository {
    */
   boolean claim(String id, JobStep step, String owner, Instant now, Instant until);
 
-  /** Extends the owner's leases on these jobs (work still in flight) to {@code until}. */
+  /**
+   * Extends the owner's leases on these jobs (work still in flight) to {@code until}. Only the
+   * lease: a step that just ended (and set the job's next try) is never pushed back by a renewal
+   * that raced its end; the running stage itself skips its in-flight jobs.
+   */
   void renewLeases(String owner, java.util.Collection<String> ids, Instant until);
 
   /**

@@ -35,6 +35,25 @@ class JdbcJobRepositoryLeaseTest {
     assertThat(jobs.findUndelivered(now, 10)).extracting(Job::id).containsExactly("j1");
   }
 
+  @Test
+  void aRenewalRacingTheEndOfASubmitNeverPushesTheFirstPollBack() {
+    var jobs = new JdbcJobRepository(TestDatabase.migratedH2(dir), JsonMapper.builder().build());
+    Instant now = Instant.parse("2026-11-30T00:00:00Z");
+    jobs.insert(job("j1", now));
+    assertThat(jobs.claim("j1", JobStep.SUBMIT, "bot-1", now, now.plusSeconds(60))).isTrue();
+
+    jobs.markSubmitted("j1", "ark", "t-j1", "token", now, now.plusSeconds(3));
+    // the renewal took its list of running units before the submit unit released its lease
+    jobs.renewLeases("bot-1", List.of("j1"), now.plusSeconds(90));
+
+    assertThat(jobs.findDueAtProvider(now.plusSeconds(3), 10))
+        .extracting(Job::id)
+        .containsExactly("j1");
+    assertThat(jobs.claim("j1", JobStep.COLLECT, "bot-2", now, now.plusSeconds(60)))
+        .as("the lease itself still holds another instance off")
+        .isFalse();
+  }
+
   private static Job job(String id, Instant now) {
     var request =
         new GenerationRequest(
