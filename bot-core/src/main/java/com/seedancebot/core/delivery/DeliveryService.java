@@ -95,6 +95,7 @@ public final class DeliveryService {
   }
 
   private void deliver(Job job, ChatPort port) {
+    boolean delivered = false;
     try {
       outcomes.reconcile(job);
       if (job.finalStatusAt() == null) {
@@ -103,7 +104,7 @@ public final class DeliveryService {
       if (job.state() == JobState.SUCCEEDED) {
         postVideo(job, port);
       }
-      jobs.markDelivered(job.id(), clock.instant());
+      delivered = jobs.markDelivered(job.id(), clock.instant());
       log.info("Job {} delivered to {}", job.id(), job.chat().platform());
     } catch (ChatDeliveryException e) {
       retryOrGiveUp(job, e);
@@ -111,7 +112,9 @@ public final class DeliveryService {
       retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
     } finally {
       StageWorkers.clearInterrupt();
-      jobs.releaseLease(job.id(), settings.instanceId());
+      if (!delivered) {
+        jobs.releaseLease(job.id(), settings.instanceId()); // recording the delivery ended it
+      }
     }
   }
 

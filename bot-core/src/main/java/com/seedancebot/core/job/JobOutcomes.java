@@ -17,11 +17,17 @@ public final class JobOutcomes {
   private final JobRepository jobs;
   private final QuotaLedger quota;
   private final Clock clock;
+  private volatile Runnable onEnded = () -> {};
 
   public JobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock) {
     this.jobs = jobs;
     this.quota = quota;
     this.clock = clock;
+  }
+
+  /** Called (on the ending thread; quick, must not throw) each time a job has ended. */
+  public void onEnded(Runnable listener) {
+    this.onEnded = listener == null ? () -> {} : listener;
   }
 
   /** Ends a job without a result (FAILED, EXPIRED or CANCELLED) and refunds its quota. */
@@ -31,6 +37,9 @@ public final class JobOutcomes {
       log.info("Job {} ended {} ({})", job.id(), state, errorCode);
     }
     quota.refund(job.id(), clock.instant());
+    if (applied) {
+      onEnded.run();
+    }
     return applied;
   }
 
@@ -41,6 +50,9 @@ public final class JobOutcomes {
       log.info("Job {} succeeded ({} bytes)", job.id(), result.sizeBytes());
     }
     quota.settle(job.id(), seconds(result), clock.instant());
+    if (applied) {
+      onEnded.run();
+    }
     return applied;
   }
 
