@@ -65,6 +65,10 @@ public final class JobTracker {
   private record QueuedCollect(Job job, ProviderTask task) {}
 
   private final Map<String, QueuedCollect> collectQueue = new LinkedHashMap<>();
+
+  /** Jobs a callback announced news of (a first "running"): polled on the next pass. */
+  private final Map<String, Job> pollSoon = new LinkedHashMap<>();
+
   private volatile Runnable onCollectQueued = () -> {};
 
   public JobTracker(
@@ -95,14 +99,22 @@ public final class JobTracker {
    * that a worker can take.
    */
   public void tick() {
+    Map<String, Job> candidates = new LinkedHashMap<>();
+    List<Job> soon = takePollSoon();
+    soon.forEach(j -> candidates.put(j.id(), j));
+    jobs.findDueAtProvider(clock.instant(), BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
     Map<String, List<Job>> byProvider =
-        jobs.findDueAtProvider(clock.instant(), BATCH).stream()
+        candidates.values().stream()
             .filter(j -> !collectors.isRunning(j.id()) && !isQueued(j.id()))
             .collect(
                 Collectors.groupingBy(Job::providerName, LinkedHashMap::new, Collectors.toList()));
     byProvider.forEach(
-        (provider, due) ->
-            pollers.trySubmit(provider, provider, () -> pollProvider(provider, due)));
+        (provider, due) -> {
+          if (!pollers.trySubmit(provider, provider, () -> pollProvider(provider, due))) {
+            // its previous poll still runs: the callbacks' jobs wait for the next pass
+            soon.stream().filter(j -> provider.equals(j.providerName())).forEach(this::pollSoon);
+          }
+        });
     collectQueued();
   }
 
@@ -136,9 +148,33 @@ public final class JobTracker {
     }
   }
 
+  /** Up to a batch of the jobs callbacks asked to poll soon, oldest first. */
+  private List<Job> takePollSoon() {
+    List<Job> taken = new ArrayList<>();
+    synchronized (pollSoon) {
+      var it = pollSoon.values().iterator();
+      while (it.hasNext() && taken.size() < BATCH) {
+        taken.add(it.next());
+        it.remove();
+      }
+    }
+    return taken;
+  }
+
   private boolean isQueued(String jobId) {
     synchronized (collectQueue) {
       return collectQueue.containsKey(jobId);
+    }
+  }
+
+  /** Has the job polled on the next pass, in memory while there is room (a crash loses nothing). */
+  private boolean pollSoon(Job job) {
+    synchronized (pollSoon) {
+      if (pollSoon.size() >= MAX_QUEUED_COLLECTS && !pollSoon.containsKey(job.id())) {
+        return false;
+      }
+      pollSoon.put(job.id(), job);
+      return true;
     }
   }
 
@@ -165,10 +201,11 @@ public final class JobTracker {
 
   /**
    * A provider callback about the job. Its body is not trusted (callbacks are not signed), only
-   * used as a hint: a final state, or a first "running", makes the job due at once (the tracker
-   * confirms with a poll); a repeated "running" changes nothing, so a busy provider's progress
-   * callbacks do not make every job due again. {@code hinted} null (no readable body) counts as a
-   * change.
+   * used as a hint: a final state queues the job for a collect worker, which confirms it with a
+   * poll of the task; a first "running" has it polled on the next pass; a repeated "running"
+   * changes nothing, so a busy provider's progress callbacks do not make every job due again.
+   * {@code hinted} null (no readable body) counts as a change. Nothing is written to the database
+   * while the in-memory queues have room, so a burst of callbacks costs one read each.
    */
   public void onCallback(Job job, TaskState hinted) {
     if (!job.state().atProvider()) {
@@ -181,7 +218,7 @@ public final class JobTracker {
         hinted == null
             || hinted.isFinal()
             || (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED);
-    if (news) {
+    if (news && !pollSoon(job)) {
       jobs.updateAtProvider(job.id(), job.state(), job.attempts(), Instant.EPOCH);
     }
   }
