@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -114,14 +116,97 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public int countAtProvider(String providerName) {
+  public int countAtProvider(String providerName, Instant now) {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM job WHERE (state IN "
+            "SELECT COUNT(*) FROM job WHERE provider_name = ? AND (state IN "
                 + AT_PROVIDER
-                + " OR (state = 'QUEUED' AND submit_started_at IS NOT NULL)) AND provider_name = ?")
-        .param(providerName)
+                + " OR (state = 'QUEUED' AND (submit_started_at IS NOT NULL OR lease_until >= ?)))")
+        .params(providerName, now.toEpochMilli())
         .query(Integer.class)
         .single();
+  }
+
+  @Override
+  public boolean claimSubmit(
+      String id, String providerName, int limit, String owner, Instant now, Instant until) {
+    ensureProviderLock(providerName);
+    Boolean claimed =
+        transactions.execute(
+            tx -> {
+              jdbc.sql("UPDATE provider_lock SET version = version + 1 WHERE provider_name = ?")
+                  .param(providerName)
+                  .update();
+              if (countAtProvider(providerName, now) >= limit) {
+                return false;
+              }
+              return jdbc.sql(
+                          "UPDATE job SET lease_owner = ?, lease_until = ?, next_poll_at = ?,"
+                              + " provider_name = ? WHERE id = ? AND state = 'QUEUED'"
+                              + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")
+                      .params(
+                          owner,
+                          until.toEpochMilli(),
+                          until.toEpochMilli(),
+                          providerName,
+                          id,
+                          owner,
+                          now.toEpochMilli())
+                      .update()
+                  == 1;
+            });
+    return Boolean.TRUE.equals(claimed);
+  }
+
+  private void ensureProviderLock(String providerName) {
+    boolean exists =
+        jdbc.sql("SELECT COUNT(*) FROM provider_lock WHERE provider_name = ?")
+                .param(providerName)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!exists) {
+      try {
+        jdbc.sql("INSERT INTO provider_lock (provider_name, version) VALUES (?, 0)")
+            .param(providerName)
+            .update();
+      } catch (DuplicateKeyException createdConcurrently) {
+        // another instance created it first: fine
+      }
+    }
+  }
+
+  /** One JDBC batch in one transaction: a compare-and-set on each job's next poll. */
+  @Override
+  public Set<String> claimPolls(List<Job> due, Instant now, Instant until) {
+    if (due.isEmpty()) {
+      return Set.of();
+    }
+    int[][] counts =
+        transactions.execute(
+            tx ->
+                batches.batchUpdate(
+                    "UPDATE job SET next_poll_at = ? WHERE id = ?"
+                        + " AND (next_poll_at <= ? OR next_poll_at = ?) AND state IN "
+                        + AT_PROVIDER,
+                    due,
+                    due.size(),
+                    (ps, j) -> {
+                      ps.setLong(1, until.toEpochMilli());
+                      ps.setString(2, j.id());
+                      ps.setLong(3, now.toEpochMilli());
+                      ps.setLong(4, j.nextPollAt().toEpochMilli());
+                    }));
+    Set<String> taken = new HashSet<>();
+    int i = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        if (count != 0) { // SUCCESS_NO_INFO (-2) counts as taken: the statement did not fail
+          taken.add(due.get(i).id());
+        }
+        i++;
+      }
+    }
+    return taken;
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class JobDispatcher {
         continue;
       }
       VideoProvider p = provider.get();
-      int slots = free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - countAt(p));
+      int slots = free.computeIfAbsent(p.name(), n -> p.maxConcurrentTasks() - countAt(p, now));
       boolean due = !job.nextPollAt().isAfter(now);
       if (due && (slots > 0 || job.submissionUncertain()) && start(job, p, now)) {
         if (!job.submissionUncertain()) {
@@ -109,8 +109,8 @@ public final class JobDispatcher {
     }
   }
 
-  private int countAt(VideoProvider p) {
-    return jobs.countAtProvider(p.name());
+  private int countAt(VideoProvider p, Instant now) {
+    return jobs.countAtProvider(p.name(), now);
   }
 
   private Optional<VideoProvider> providerFor(Job job, Instant now) {
@@ -123,9 +123,18 @@ public final class JobDispatcher {
         .flatMap(m -> router.forModel(m, now));
   }
 
-  /** Claims the job's submit step and hands it to a worker; false when it cannot start now. */
+  /**
+   * Claims the job's submit step (a new create only while the provider has a free slot, counted
+   * across every instance) and hands it to a worker; false when it cannot start now.
+   */
   private boolean start(Job job, VideoProvider p, Instant now) {
-    if (!jobs.claim(job.id(), JobStep.SUBMIT, settings.instanceId(), now, leaseEnd(now))) {
+    String owner = settings.instanceId();
+    boolean claimed =
+        job.submissionUncertain()
+            ? jobs.claim(job.id(), JobStep.SUBMIT, owner, now, leaseEnd(now))
+            : jobs.claimSubmit(
+                job.id(), p.name(), p.maxConcurrentTasks(), owner, now, leaseEnd(now));
+    if (!claimed) {
       return false;
     }
     Runnable work = job.submissionUncertain() ? () -> reconcile(job, p) : () -> submit(job, p);

@@ -23,8 +23,27 @@ public interface JobRepository {
   /** Jobs at the provider whose next poll is due, oldest first. */
   List<Job> findDueAtProvider(Instant now, int limit);
 
-  /** How many jobs hold a slot at the named provider (creates in flight or uncertain included). */
-  int countAtProvider(String providerName);
+  /**
+   * How many jobs hold a slot at the named provider at {@code now}: tasks there, creates sent
+   * without their answer recorded, and creates claimed by a live lease.
+   */
+  int countAtProvider(String providerName, Instant now);
+
+  /**
+   * Claims a queued job's create at the named provider if fewer than {@code limit} jobs hold a slot
+   * there: the count and the claim are one transaction under the provider's lock row, so instances
+   * sharing the database never exceed the limit together. The job's next try moves to {@code
+   * until}, like {@link #claim}.
+   */
+  boolean claimSubmit(
+      String id, String providerName, int limit, String owner, Instant now, Instant until);
+
+  /**
+   * Takes the polls of these jobs for this instance: each job still due at {@code now}, or whose
+   * next poll is still the one read, moves to {@code until} (a poll another instance took has moved
+   * past {@code now}); returns the ids taken, which only this instance polls until then.
+   */
+  java.util.Set<String> claimPolls(List<Job> due, Instant now, Instant until);
 
   /** Final jobs whose outcome has not been posted yet and whose next try is due. */
   List<Job> findUndelivered(Instant now, int limit);

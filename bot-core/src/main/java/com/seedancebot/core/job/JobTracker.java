@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -99,20 +100,38 @@ public final class JobTracker {
    * that a worker can take.
    */
   public void tick() {
+    Instant now = clock.instant();
     Map<String, Job> candidates = new LinkedHashMap<>();
     List<Job> soon = takePollSoon();
     soon.forEach(j -> candidates.put(j.id(), j));
-    jobs.findDueAtProvider(clock.instant(), BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
+    Set<String> soonIds = candidates.keySet().stream().collect(Collectors.toSet());
+    jobs.findDueAtProvider(now, BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
+    Map<String, Boolean> room = new HashMap<>();
+    List<Job> pollable = new ArrayList<>();
+    for (Job job : candidates.values()) {
+      if (collectors.isRunning(job.id()) || isQueued(job.id())) {
+        continue;
+      }
+      if (room.computeIfAbsent(job.providerName(), pollers::hasRoom)) {
+        pollable.add(job);
+      } else if (soonIds.contains(job.id())) {
+        pollSoon(job); // its provider's previous poll still runs: the next pass takes it
+      }
+    }
+    // instances sharing the database each poll only the jobs they took
+    Set<String> taken = jobs.claimPolls(pollable, now, now.plus(settings.leaseTime()));
     Map<String, List<Job>> byProvider =
-        candidates.values().stream()
-            .filter(j -> !collectors.isRunning(j.id()) && !isQueued(j.id()))
+        pollable.stream()
+            .filter(j -> taken.contains(j.id()))
             .collect(
                 Collectors.groupingBy(Job::providerName, LinkedHashMap::new, Collectors.toList()));
     byProvider.forEach(
         (provider, due) -> {
           if (!pollers.trySubmit(provider, provider, () -> pollProvider(provider, due))) {
-            // its previous poll still runs: the callbacks' jobs wait for the next pass
-            soon.stream().filter(j -> provider.equals(j.providerName())).forEach(this::pollSoon);
+            jobs.updateAtProvider( // give the take back
+                due.stream()
+                    .map(j -> new JobRepository.AtProvider(j.id(), j.state(), j.attempts(), now))
+                    .toList());
           }
         });
     collectQueued();

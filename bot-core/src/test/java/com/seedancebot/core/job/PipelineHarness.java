@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,21 +39,51 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PipelineHarness {
 
-  final TestClock clock = TestClock.atDefaultStart();
-  final ScriptedVideoProvider provider = new ScriptedVideoProvider("ark", 3);
-  final ScriptedVideoProvider backup = new ScriptedVideoProvider("ark-backup", 3);
+  final TestClock clock;
+  final ScriptedVideoProvider provider;
+  final ScriptedVideoProvider backup;
   final RecordingChatPort chat = new RecordingChatPort(Platform.PLAYGROUND);
   final JdbcJobRepository jobs;
   final JdbcQuotaLedger quota;
   final AssetStore assets;
+  final String instanceId;
   final Pipeline pipeline;
 
   PipelineHarness(Path dir) {
-    var db = TestDatabase.migratedH2(dir);
+    this(
+        dir,
+        TestDatabase.migratedH2(dir),
+        TestClock.atDefaultStart(),
+        new ScriptedVideoProvider("ark", 3),
+        new ScriptedVideoProvider("ark-backup", 3),
+        JobSettings.defaults(Duration.ofSeconds(1)).instanceId());
+  }
+
+  private PipelineHarness(
+      Path dir,
+      DataSource db,
+      TestClock clock,
+      ScriptedVideoProvider provider,
+      ScriptedVideoProvider backup,
+      String instanceId) {
+    this.clock = clock;
+    this.provider = provider;
+    this.backup = backup;
+    this.instanceId = instanceId;
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     assets = new AssetStore(dir);
     pipeline = builder().direct().build();
+  }
+
+  /**
+   * Another instance of the bot on the same database, providers and clock (as a second process
+   * would be), with its own name in leases and its own chat port.
+   */
+  static PipelineHarness instance(
+      Path dir, DataSource db, TestClock clock, ScriptedVideoProvider provider, String name) {
+    return new PipelineHarness(
+        dir, db, clock, provider, new ScriptedVideoProvider("ark-backup", 3), name);
   }
 
   /** The harness's pipeline as the app runs it: stages on their own threads and workers. */
@@ -69,7 +100,7 @@ final class PipelineHarness {
         .catalog(catalog)
         .storage(assets, new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock))
         .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
-        .settings(JobSettings.defaults(Duration.ofSeconds(1)))
+        .settings(JobSettings.defaults(Duration.ofSeconds(1)).withInstanceId(instanceId))
         .clock(clock)
         .jitter(() -> 0.5)
         .seeds(RandomGenerator.of("L64X128MixRandom"))
