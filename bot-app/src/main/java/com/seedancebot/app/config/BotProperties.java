@@ -10,11 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * where it keeps its data ({@code BOT_DATA_DIR}), how often tasks are polled ({@code
  * BOT_POLL_INTERVAL}), how often the pipeline's scheduler ticks, and whether providers that can
  * (Ark) are asked to call back ({@code bot.callbacks}; unset = only when the public URL is
- * reachable from outside, i.e. not localhost).
+ * reachable from outside, i.e. not localhost), and this instance's name in job leases ({@code
+ * BOT_INSTANCE_ID}; unset = a name kept in the data directory).
  */
 @ConfigurationProperties("bot")
 public record BotProperties(
-    URI publicUrl, Path dataDir, Duration pollInterval, Duration tickInterval, Boolean callbacks) {
+    URI publicUrl,
+    Path dataDir,
+    Duration pollInterval,
+    Duration tickInterval,
+    Boolean callbacks,
+    String instanceId) {
   public BotProperties {
     if (publicUrl == null) {
       publicUrl = URI.create("http://localhost:8080");
@@ -24,6 +30,11 @@ public record BotProperties(
     tickInterval = tickInterval == null ? Duration.ofMillis(250) : tickInterval;
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("BOT_POLL_INTERVAL must be positive");
+    }
+    instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+    if (instanceId != null && !instanceId.matches("[A-Za-z0-9._:-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "BOT_INSTANCE_ID must be 1-64 letters, digits or . _ : - (e.g. the pod or host name)");
     }
   }
 

@@ -78,7 +78,8 @@ public class CoreConfiguration {
   @Bean
   JobSettings jobSettings(BotProperties bot, PipelineProperties pipeline) {
     return JobSettings.defaults(bot.pollInterval())
-        .withInstanceId(InstanceIds.loadOrCreate(bot.dataDir()))
+        .withInstanceId(
+            bot.instanceId() != null ? bot.instanceId() : InstanceIds.loadOrCreate(bot.dataDir()))
         .withLeaseTime(pipeline.leaseTime());
   }
 
