@@ -23,7 +23,9 @@ public record BotProperties(
     pollInterval = pollInterval == null ? Duration.ofSeconds(3) : pollInterval;
     tickInterval = tickInterval == null ? Duration.ofMillis(250) : tickInterval;
     if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("BOT_POLL_INTERVAL must be positive");
+      throw new InvalidSettingException(
+          "BOT_POLL_INTERVAL",
+          "is " + Durations.text(pollInterval) + ": it must be positive, e.g. 3s");
     }
   }
 

@@ -47,6 +47,7 @@ public final class JobTracker {
   private final DoubleSupplier jitter;
   private final StageWorkers pollers;
   private final StageWorkers collectors;
+  private final JobTelemetry telemetry;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   public JobTracker(
@@ -59,7 +60,8 @@ public final class JobTracker {
       Clock clock,
       DoubleSupplier jitter,
       StageWorkers pollers,
-      StageWorkers collectors) {
+      StageWorkers collectors,
+      JobTelemetry telemetry) {
     this.jobs = jobs;
     this.router = router;
     this.results = results;
@@ -70,6 +72,7 @@ public final class JobTracker {
     this.jitter = jitter;
     this.pollers = pollers;
     this.collectors = collectors;
+    this.telemetry = telemetry;
   }
 
   /** Polls every job whose next poll is due, one batch per provider. */
@@ -127,11 +130,8 @@ public final class JobTracker {
     List<JobRepository.AtProvider> later = new ArrayList<>();
     List<String> report = new ArrayList<>();
     for (Job job : due) {
-      try {
-        follow(provider, job, tasks.get(job.providerTaskId()), later, report);
-      } catch (RuntimeException e) {
-        log.warn("Job {} could not be updated, retrying later", job.id(), e);
-        defer(job, job.state(), job.attempts() + 1);
+      try (JobLogContext context = JobLogContext.of(job)) {
+        followOrDefer(provider, job, tasks.get(job.providerTaskId()), later, report);
       }
     }
     jobs.updateAtProvider(later);
@@ -167,6 +167,20 @@ public final class JobTracker {
     due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
   }
 
+  private void followOrDefer(
+      VideoProvider provider,
+      Job job,
+      ProviderTask task,
+      List<JobRepository.AtProvider> later,
+      List<String> report) {
+    try {
+      follow(provider, job, task, later, report);
+    } catch (RuntimeException e) {
+      log.warn("Job {} could not be updated, retrying later", job.id(), e);
+      defer(job, job.state(), job.attempts() + 1);
+    }
+  }
+
   private void follow(
       VideoProvider provider,
       Job job,
@@ -191,10 +205,20 @@ public final class JobTracker {
       case QUEUED -> keepFollowing(job, JobState.SUBMITTED, later, report);
       case RUNNING -> keepFollowing(job, JobState.RUNNING, later, report);
       case SUCCEEDED -> startCollecting(provider, job, task);
-      case FAILED -> outcomes.finish(job, JobState.FAILED, failureCode(task));
-      case EXPIRED -> outcomes.finish(job, JobState.EXPIRED, "provider_expired");
-      case CANCELLED -> outcomes.finish(job, JobState.CANCELLED, "cancelled");
+      case FAILED -> endedAtProvider(job, JobState.FAILED, failureCode(task));
+      case EXPIRED -> endedAtProvider(job, JobState.EXPIRED, "provider_expired");
+      case CANCELLED -> endedAtProvider(job, JobState.CANCELLED, "cancelled");
     }
+  }
+
+  private void endedAtProvider(Job job, JobState state, String errorCode) {
+    if (outcomes.finish(job, state, errorCode)) {
+      telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, since(job.submittedAt()));
+    }
+  }
+
+  private Duration since(Instant start) {
+    return start == null ? Duration.ZERO : Duration.between(start, clock.instant());
   }
 
   private void keepFollowing(
@@ -220,8 +244,18 @@ public final class JobTracker {
   }
 
   private void collect(VideoProvider provider, Job job, ProviderTask task) {
+    Instant started = clock.instant();
     try {
-      outcomes.succeed(job, results.collect(provider, task));
+      JobResult result = results.collect(provider, task);
+      if (outcomes.succeed(job, result)) {
+        Duration atProvider =
+            job.submittedAt() == null
+                ? Duration.ZERO
+                : Duration.between(job.submittedAt(), started);
+        telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, atProvider);
+        telemetry.stage(JobTelemetry.Stage.COLLECT, job, since(started));
+        telemetry.stored(JobTelemetry.Stored.RESULT, result.sizeBytes());
+      }
     } catch (IOException e) {
       StageWorkers.clearInterrupt();
       log.warn("Result of job {} could not be copied yet, retrying", job.id(), e);

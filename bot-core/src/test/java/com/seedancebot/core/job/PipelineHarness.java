@@ -47,7 +47,15 @@ final class PipelineHarness {
   final AssetStore assets;
   final Pipeline pipeline;
 
+  private final JobTelemetry telemetry;
+
   PipelineHarness(Path dir) {
+    this(dir, JobTelemetry.NONE);
+  }
+
+  /** A harness whose pipeline reports to {@code telemetry}. */
+  PipelineHarness(Path dir, JobTelemetry telemetry) {
+    this.telemetry = telemetry;
     var db = TestDatabase.migratedH2(dir);
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
@@ -71,6 +79,7 @@ final class PipelineHarness {
         .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
         .settings(JobSettings.defaults(Duration.ofSeconds(1)))
         .clock(clock)
+        .telemetry(telemetry)
         .jitter(() -> 0.5)
         .seeds(RandomGenerator.of("L64X128MixRandom"))
         .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));
