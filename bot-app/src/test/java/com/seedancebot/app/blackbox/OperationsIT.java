@@ -9,10 +9,13 @@ import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What an operator sees of the packaged bot (Telegram and Ark fakes, structured logging on, every
  * secret set): a {@code /video} counted under the documented {@code seedance_*} metrics at {@code
- * /actuator/prometheus}, health bare for strangers and detailed for the operator's token, every log
- * line JSON with the job's lines carrying its id and no secret anywhere, and a stopped provider
- * shown as degraded while the bot stays up. One bot for the class; the provider is stopped last.
+ * /actuator/prometheus} (every name the Grafana dashboard in {@code docs/} queries among them),
+ * health bare for strangers and detailed for the operator's token, every log line JSON with the
+ * job's lines carrying its id and no secret anywhere, and a stopped provider shown as degraded
+ * while the bot stays up. One bot for the class; the provider is stopped last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT {
@@ -59,7 +63,8 @@ class OperationsIT {
             bot ->
                 bot.env("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                     .env("BOT_MANAGEMENT_TOKEN", MANAGEMENT_TOKEN)
-                    .env("BOT_PLAYGROUND_TOKEN", PLAYGROUND_TOKEN));
+                    .env("BOT_PLAYGROUND_TOKEN", PLAYGROUND_TOKEN)
+                    .env("BOT_QUOTA_USER_JOBS_PER_DAY", "1"));
     chats = new TelegramChats(world.telegram);
   }
 
@@ -118,6 +123,16 @@ class OperationsIT {
     assertThat(value(scrape, "seedance_stored_bytes_total{kind=\"result\"}"))
         .isEqualTo(result.length);
     assertThat(value(scrape, "seedance_callbacks_received_total")).isZero();
+
+    // when the same user asks again, over the day's allowance of one video
+    chats.say(CHAT, "/video the same lighthouse at night --duration 4");
+
+    // then the refusal is counted by its reason, and every name the dashboard uses is scraped
+    String refusal = "seedance_quota_refusals_total{reason=\"user_jobs\"}";
+    String last = await().atMost(WAIT).until(this::scrape, s -> value(s, refusal) == 1);
+    assertThat(dashboardNames())
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(last).containsPattern("(?m)^" + name + "[{ ]"));
   }
 
   @Test
@@ -222,6 +237,22 @@ class OperationsIT {
     Answer answer = get("/actuator/prometheus", MANAGEMENT_TOKEN);
     assertThat(answer.status()).isEqualTo(200);
     return answer.body();
+  }
+
+  /** The metric names the Grafana dashboard in {@code docs/} queries. */
+  private static Set<String> dashboardNames() throws Exception {
+    JsonNode dashboard =
+        JSON.readTree(Files.readString(Path.of("..", "docs", "grafana-dashboard.json")));
+    Set<String> names = new TreeSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        Matcher m = Pattern.compile("seedance_\\w+").matcher(target.path("expr").asString());
+        while (m.find()) {
+          names.add(m.group());
+        }
+      }
+    }
+    return names;
   }
 
   /** The sum of the samples of {@code name} whose labels include {@code label}. */
