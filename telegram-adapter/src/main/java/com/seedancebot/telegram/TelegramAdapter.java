@@ -92,22 +92,7 @@ public final class TelegramAdapter implements AutoCloseable {
    *     production)
    * @param scheduler runs the album and status-edit flushers
    * @param inbound runs every inbound update, off the polling thread
-   */
-  public static TelegramAdapter create(
-      TelegramSettings settings,
-      Messages messages,
-      Clock clock,
-      TelegramApi.Sleeper sleeper,
-      ScheduledExecutorService scheduler,
-      Executor inbound) {
-    return create(settings, messages, clock, sleeper, scheduler, inbound, ChatCallListener.NONE);
-  }
-
-  /**
-   * The outbound side, ready for the core, telling {@code calls} about every Bot API exchange.
-   *
-   * @see #create(TelegramSettings, Messages, Clock, TelegramApi.Sleeper, ScheduledExecutorService,
-   *     Executor)
+   * @param calls told about every exchange with the Bot API server (monitoring)
    */
   public static TelegramAdapter create(
       TelegramSettings settings,

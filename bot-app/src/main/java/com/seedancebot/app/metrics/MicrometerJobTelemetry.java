@@ -46,8 +46,7 @@ public final class MicrometerJobTelemetry implements JobTelemetry {
   public void finished(Job job, JobState state) {
     Counter.builder(MetricNames.JOBS_FINISHED)
         .description("Jobs that ended, by final state")
-        .tag("state", lower(state))
-        .tag("model", job.request().modelId())
+        .tags("state", lower(state), "model", job.request().modelId())
         .register(registry)
         .increment();
   }
@@ -56,8 +55,7 @@ public final class MicrometerJobTelemetry implements JobTelemetry {
   public void delivered(Job job, Delivery kind) {
     Counter.builder(MetricNames.DELIVERIES)
         .description("Videos that reached their chat")
-        .tag("platform", lower(job.chat().platform()))
-        .tag("kind", lower(kind))
+        .tags("platform", lower(job.chat().platform()), "kind", lower(kind))
         .register(registry)
         .increment();
   }
@@ -67,7 +65,7 @@ public final class MicrometerJobTelemetry implements JobTelemetry {
     Counter.builder(MetricNames.STORED_BYTES)
         .description("Bytes written to the bot's storage")
         .baseUnit("bytes")
-        .tag("kind", lower(kind))
+        .tags("kind", lower(kind))
         .register(registry)
         .increment(bytes);
   }

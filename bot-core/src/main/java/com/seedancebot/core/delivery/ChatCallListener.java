@@ -1,6 +1,8 @@
 package com.seedancebot.core.delivery;
 
 import com.seedancebot.core.chat.Platform;
+import java.io.IOException;
+import java.util.function.ToIntFunction;
 
 /**
  * Told about every HTTP call a chat adapter makes to its platform (each attempt, so a request that
@@ -44,4 +46,27 @@ public interface ChatCallListener {
    *     as {@code sendVideo}, or a Discord route such as {@code POST /channels/{id}/messages})
    */
   void called(Platform platform, String method, Outcome outcome);
+
+  /** One HTTP exchange with a platform, answering with a response that has a status. */
+  @FunctionalInterface
+  interface Exchange<R> {
+    R run() throws IOException;
+  }
+
+  /**
+   * Runs {@code exchange} and reports it: by the HTTP status {@code status} reads from its
+   * response, or as {@link Outcome#IO_ERROR} when it throws (which is passed on).
+   */
+  default <R> R observe(
+      Platform platform, String method, Exchange<R> exchange, ToIntFunction<R> status)
+      throws IOException {
+    try {
+      R response = exchange.run();
+      called(platform, method, Outcome.ofStatus(status.applyAsInt(response)));
+      return response;
+    } catch (IOException e) {
+      called(platform, method, Outcome.IO_ERROR);
+      throw e;
+    }
+  }
 }
