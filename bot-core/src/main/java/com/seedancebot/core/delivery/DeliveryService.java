@@ -108,16 +108,17 @@ public final class DeliveryService {
   }
 
   private void deliver(Job job, ChatPort port) {
+    boolean delivered = false;
     try {
       outcomes.reconcile(job);
       if (job.finalStatusAt() == null) {
         showFinalStatus(job);
       }
       JobTelemetry.Delivery kind = job.state() == JobState.SUCCEEDED ? postVideo(job, port) : null;
-      jobs.markDelivered(job.id(), clock.instant());
+      delivered = jobs.markDelivered(job.id(), clock.instant());
       log.info("Job {} delivered to {}", job.id(), job.chat().platform());
       if (kind != null) {
-        delivered(job, kind);
+        reportDelivery(job, kind);
       }
     } catch (ChatDeliveryException e) {
       retryOrGiveUp(job, e);
@@ -125,7 +126,9 @@ public final class DeliveryService {
       retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
     } finally {
       StageWorkers.clearInterrupt();
-      jobs.releaseLease(job.id(), settings.instanceId());
+      if (!delivered) {
+        jobs.releaseLease(job.id(), settings.instanceId()); // recording the delivery ended it
+      }
     }
   }
 
@@ -197,7 +200,7 @@ public final class DeliveryService {
   }
 
   /** Tells telemetry how the video came and how long the user waited for it. */
-  private void delivered(Job job, JobTelemetry.Delivery kind) {
+  private void reportDelivery(Job job, JobTelemetry.Delivery kind) {
     Instant now = clock.instant();
     telemetry.delivered(job, kind);
     if (job.finishedAt() != null) {

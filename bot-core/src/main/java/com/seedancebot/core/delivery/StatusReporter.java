@@ -11,6 +11,7 @@ import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,17 +77,34 @@ public final class StatusReporter implements StatusListener {
   /** Shows the job's current status (queue position when queued, else null) soon; best effort. */
   @Override
   public void report(Job job, Integer queuePosition) {
+    Shown last = lastShown.getIfPresent(job.id());
+    if (last != null
+        && last.state() == job.state()
+        && Objects.equals(last.position(), queuePosition)
+        && last.at().plus(TICK_REFRESH).isAfter(clock.instant())) {
+      return; // only the elapsed time changed, shown recently: nothing to edit yet
+    }
     pending.put(job.id(), new Pending(job, queuePosition));
     start(job.id(), job.chat().platform().name());
   }
 
-  /** Starts a worker for every status still waiting (one that found no free worker before). */
+  /**
+   * Starts a worker for every status still waiting (one that found no free worker before), while a
+   * platform has free workers.
+   */
   public void flush() {
-    pending.forEach((id, p) -> start(id, p.job().chat().platform().name()));
+    Map<String, Boolean> room = new HashMap<>();
+    pending.forEach(
+        (id, p) -> {
+          String platform = p.job().chat().platform().name();
+          if (room.computeIfAbsent(platform, workers::hasRoom) && !start(id, platform)) {
+            room.put(platform, workers.hasRoom(platform));
+          }
+        });
   }
 
-  private void start(String jobId, String platform) {
-    workers.trySubmit(jobId, platform, () -> drain(jobId));
+  private boolean start(String jobId, String platform) {
+    return workers.trySubmit(jobId, platform, () -> drain(jobId));
   }
 
   private void drain(String jobId) {

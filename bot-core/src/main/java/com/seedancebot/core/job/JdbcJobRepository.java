@@ -129,7 +129,7 @@ public final class JdbcJobRepository implements JobRepository {
   public List<Job> findUndelivered(Instant now, int limit) {
     return jdbc.sql(
             SELECT
-                + "WHERE delivered_at IS NULL AND state NOT IN "
+                + "WHERE delivered_at IS NULL AND finished_at > 0 AND state NOT IN "
                 + NOT_FINAL
                 + " AND next_poll_at <= ? ORDER BY finished_at LIMIT ?")
         .params(now.toEpochMilli(), limit)
@@ -291,7 +291,9 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public boolean markDelivered(String id, Instant now) {
-    return jdbc.sql("UPDATE job SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
+    return jdbc.sql(
+                "UPDATE job SET delivered_at = ?, lease_owner = NULL, lease_until = NULL"
+                    + " WHERE id = ? AND delivered_at IS NULL")
             .params(now.toEpochMilli(), id)
             .update()
         == 1;

@@ -94,6 +94,31 @@ public record Job(
         null);
   }
 
+  /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
+  public Job atProvider(JobState state, int attempts, Instant nextPollAt) {
+    return new Job(
+        id,
+        owner,
+        chat,
+        requestMessageId,
+        request,
+        state,
+        providerName,
+        providerTaskId,
+        statusMessageId,
+        estimatedTokens,
+        createdAt,
+        submittedAt,
+        finishedAt,
+        nextPollAt,
+        attempts,
+        errorCode,
+        result,
+        deliveredAt,
+        finalStatusAt,
+        submitStartedAt);
+  }
+
   /** Whether a create request may have reached the provider without its answer being recorded. */
   public boolean submissionUncertain() {
     return state == JobState.QUEUED && submitStartedAt != null;

@@ -19,12 +19,18 @@ public final class JobOutcomes {
   private final QuotaLedger quota;
   private final Clock clock;
   private final JobTelemetry telemetry;
+  private volatile Runnable onEnded = () -> {};
 
   public JobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock, JobTelemetry telemetry) {
     this.jobs = jobs;
     this.quota = quota;
     this.clock = clock;
     this.telemetry = telemetry;
+  }
+
+  /** Called (on the ending thread; quick, must not throw) each time a job has ended. */
+  public void onEnded(Runnable listener) {
+    this.onEnded = listener == null ? () -> {} : listener;
   }
 
   /** Ends a job without a result (FAILED, EXPIRED or CANCELLED) and refunds its quota. */
@@ -36,6 +42,9 @@ public final class JobOutcomes {
         telemetry.finished(job, state);
       }
       quota.refund(job.id(), clock.instant());
+      if (applied) {
+        onEnded.run();
+      }
       return applied;
     }
   }
@@ -49,6 +58,9 @@ public final class JobOutcomes {
         telemetry.finished(job, JobState.SUCCEEDED);
       }
       quota.settle(job.id(), seconds(result), clock.instant());
+      if (applied) {
+        onEnded.run();
+      }
       return applied;
     }
   }

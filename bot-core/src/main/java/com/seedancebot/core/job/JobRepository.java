@@ -93,7 +93,7 @@ public interface JobRepository {
   /** Records the status message id shown for the job. */
   void setStatusMessageId(String id, String statusMessageId);
 
-  /** Records that the outcome was posted; false when it already was. */
+  /** Records that the outcome was posted and ends the job's lease; false when it already was. */
   boolean markDelivered(String id, Instant now);
 
   /** A failed delivery attempt, retried at {@code nextTry}. */

@@ -8,14 +8,17 @@ import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,18 +27,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows jobs at their provider: polls every due task in as few requests as the provider allows
  * (one batch per provider per pass, each provider on its own poll worker, so a hung provider never
- * delays another), backs off while nothing changes, and ends each job once its task is final. A
- * succeeded task's result is copied into storage by a collect worker under a claimed lease before
- * the job counts as succeeded; a crash meanwhile leaves the job at the provider, polled again once
- * the lease runs out. A provider that keeps refusing the bot's credentials ends its jobs after
- * {@link JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} is called
- * from one thread; {@link #onCallback} is safe from any thread.
+ * delays another), backs off while nothing changes, and ends each job once its task is final.
+ *
+ * <p>A task found succeeded, or announced final by a callback, is handed to the collect stage at
+ * once through an in-memory queue (never left for the next poll pass): a collect worker claims the
+ * job's lease, confirms a callback's claim with a poll of that one task, copies the result into
+ * storage and only then counts the job as succeeded. A crash meanwhile loses only the queue; the
+ * job is still at the provider and is polled again once its lease or next poll comes. A provider
+ * that keeps refusing the bot's credentials ends its jobs after {@link
+ * JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} and {@link
+ * #collectQueued()} are called from one thread each; {@link #onCallback} is safe from any thread.
  */
 public final class JobTracker {
 
   private static final Logger log = LoggerFactory.getLogger(JobTracker.class);
   private static final int BATCH = 500;
   private static final int MAX_MISSING_POLLS = 5;
+  private static final int MAX_QUEUED_COLLECTS = 10_000;
+  private static final int COLLECTS_PER_CALL = 64;
 
   private final JobRepository jobs;
   private final ProviderRouter router;
@@ -49,6 +58,19 @@ public final class JobTracker {
   private final StageWorkers collectors;
   private final JobTelemetry telemetry;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
+
+  /**
+   * A job waiting for a collect worker: its succeeded task as polled, or null when a callback
+   * announced a final state that a poll of the task must confirm first.
+   */
+  private record QueuedCollect(Job job, ProviderTask task) {}
+
+  private final Map<String, QueuedCollect> collectQueue = new LinkedHashMap<>();
+
+  /** Jobs a callback announced news of (a first "running"): polled on the next pass. */
+  private final Map<String, Job> pollSoon = new LinkedHashMap<>();
+
+  private volatile Runnable onCollectQueued = () -> {};
 
   public JobTracker(
       JobRepository jobs,
@@ -75,34 +97,131 @@ public final class JobTracker {
     this.telemetry = telemetry;
   }
 
-  /** Polls every job whose next poll is due, one batch per provider. */
+  /**
+   * Polls every job whose next poll is due, one batch per provider, then starts the queued collects
+   * that a worker can take.
+   */
   public void tick() {
+    Map<String, Job> candidates = new LinkedHashMap<>();
+    List<Job> soon = takePollSoon();
+    soon.forEach(j -> candidates.put(j.id(), j));
+    jobs.findDueAtProvider(clock.instant(), BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
     Map<String, List<Job>> byProvider =
-        jobs.findDueAtProvider(clock.instant(), BATCH).stream()
-            .filter(j -> !collectors.isRunning(j.id()))
+        candidates.values().stream()
+            .filter(j -> !collectors.isRunning(j.id()) && !isQueued(j.id()))
             .collect(
                 Collectors.groupingBy(Job::providerName, LinkedHashMap::new, Collectors.toList()));
     byProvider.forEach(
-        (provider, due) ->
-            pollers.trySubmit(provider, provider, () -> pollProvider(provider, due)));
+        (provider, due) -> {
+          if (!pollers.trySubmit(provider, provider, () -> pollProvider(provider, due))) {
+            // its previous poll still runs: the callbacks' jobs wait for the next pass
+            soon.stream().filter(j -> provider.equals(j.providerName())).forEach(this::pollSoon);
+          }
+        });
+    collectQueued();
+  }
+
+  /** Called (from any thread) whenever a job joins the collect queue; wakes the collect stage. */
+  public void onCollectQueued(Runnable listener) {
+    this.onCollectQueued = listener == null ? () -> {} : listener;
+  }
+
+  /**
+   * Starts a collect worker for every queued job whose provider has a free collector, oldest first;
+   * the others stay queued for the next call (when a collector frees, or the next tick).
+   */
+  public synchronized void collectQueued() {
+    List<QueuedCollect> startable = new ArrayList<>();
+    Map<String, Boolean> room = new HashMap<>();
+    synchronized (collectQueue) {
+      for (QueuedCollect q : collectQueue.values()) {
+        if (startable.size() >= COLLECTS_PER_CALL) {
+          break;
+        }
+        if (room.computeIfAbsent(q.job().providerName(), collectors::hasRoom)) {
+          startable.add(q);
+        }
+      }
+    }
+    for (QueuedCollect q : startable) {
+      if (collectors.hasRoom(q.job().providerName()) && !collectors.isRunning(q.job().id())) {
+        dequeue(q.job().id());
+        startCollect(q);
+      }
+    }
+  }
+
+  /** Up to a batch of the jobs callbacks asked to poll soon, oldest first. */
+  private List<Job> takePollSoon() {
+    List<Job> taken = new ArrayList<>();
+    synchronized (pollSoon) {
+      var it = pollSoon.values().iterator();
+      while (it.hasNext() && taken.size() < BATCH) {
+        taken.add(it.next());
+        it.remove();
+      }
+    }
+    return taken;
+  }
+
+  private boolean isQueued(String jobId) {
+    synchronized (collectQueue) {
+      return collectQueue.containsKey(jobId);
+    }
+  }
+
+  /** Has the job polled on the next pass, in memory while there is room (a crash loses nothing). */
+  private boolean pollSoon(Job job) {
+    synchronized (pollSoon) {
+      if (pollSoon.size() >= MAX_QUEUED_COLLECTS && !pollSoon.containsKey(job.id())) {
+        return false;
+      }
+      pollSoon.put(job.id(), job);
+      return true;
+    }
+  }
+
+  /** Queues a collect unless the queue is full; a queued job keeps a task already known. */
+  private boolean enqueue(Job job, ProviderTask task) {
+    synchronized (collectQueue) {
+      QueuedCollect old = collectQueue.get(job.id());
+      if (old == null && collectQueue.size() >= MAX_QUEUED_COLLECTS) {
+        return false;
+      }
+      if (old == null || old.task() == null) {
+        collectQueue.put(job.id(), new QueuedCollect(job, task));
+      }
+    }
+    onCollectQueued.run();
+    return true;
+  }
+
+  private void dequeue(String jobId) {
+    synchronized (collectQueue) {
+      collectQueue.remove(jobId);
+    }
   }
 
   /**
    * A provider callback about the job. Its body is not trusted (callbacks are not signed), only
-   * used as a hint: a final state, or a first "running", makes the job due at once (the tracker
-   * confirms with a poll); a repeated "running" changes nothing, so a busy provider's progress
-   * callbacks do not make every job due again. {@code hinted} null (no readable body) counts as a
-   * change.
+   * used as a hint: a final state queues the job for a collect worker, which confirms it with a
+   * poll of the task; a first "running" has it polled on the next pass; a repeated "running"
+   * changes nothing, so a busy provider's progress callbacks do not make every job due again.
+   * {@code hinted} null (no readable body) counts as a change. Nothing is written to the database
+   * while the in-memory queues have room, so a burst of callbacks costs one read each.
    */
   public void onCallback(Job job, TaskState hinted) {
     if (!job.state().atProvider()) {
       return;
     }
+    if (hinted != null && hinted.isFinal() && job.providerTaskId() != null && enqueue(job, null)) {
+      return; // confirmed and collected by a collect worker, not behind the polling backlog
+    }
     boolean news =
         hinted == null
             || hinted.isFinal()
             || (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED);
-    if (news) {
+    if (news && !pollSoon(job)) {
       jobs.updateAtProvider(job.id(), job.state(), job.attempts(), Instant.EPOCH);
     }
   }
@@ -128,14 +247,26 @@ public final class JobTracker {
     }
     // unchanged jobs are written in one batch after the pass (one commit, not one per job)
     List<JobRepository.AtProvider> later = new ArrayList<>();
-    List<String> report = new ArrayList<>();
+    List<Job> report = new ArrayList<>();
     for (Job job : due) {
       try (JobLogContext context = JobLogContext.of(job)) {
-        followOrDefer(provider, job, tasks.get(job.providerTaskId()), later, report);
+        followOrDefer(job, tasks.get(job.providerTaskId()), later, report);
       }
     }
     jobs.updateAtProvider(later);
-    report.forEach(id -> jobs.find(id).ifPresent(j -> status.report(j, null)));
+    report.forEach(j -> status.report(j, null));
+  }
+
+  /**
+   * A poll found the task succeeded: queue the collect, and keep the job off the next polls for a
+   * lease time (a crash loses the queue; the job is then polled again).
+   */
+  private void queueFromPoll(Job job, ProviderTask task, List<JobRepository.AtProvider> later) {
+    if (enqueue(job, task)) {
+      later.add(
+          new JobRepository.AtProvider(
+              job.id(), job.state(), job.attempts(), clock.instant().plus(settings.leaseTime())));
+    }
   }
 
   /**
@@ -168,13 +299,9 @@ public final class JobTracker {
   }
 
   private void followOrDefer(
-      VideoProvider provider,
-      Job job,
-      ProviderTask task,
-      List<JobRepository.AtProvider> later,
-      List<String> report) {
+      Job job, ProviderTask task, List<JobRepository.AtProvider> later, List<Job> report) {
     try {
-      follow(provider, job, task, later, report);
+      follow(job, task, t -> queueFromPoll(job, t, later), later, report);
     } catch (RuntimeException e) {
       log.warn("Job {} could not be updated, retrying later", job.id(), e);
       defer(job, job.state(), job.attempts() + 1);
@@ -182,11 +309,11 @@ public final class JobTracker {
   }
 
   private void follow(
-      VideoProvider provider,
       Job job,
       ProviderTask task,
+      Consumer<ProviderTask> succeeded,
       List<JobRepository.AtProvider> later,
-      List<String> report) {
+      List<Job> report) {
     Instant now = clock.instant();
     if (job.submittedAt() != null
         && job.submittedAt().plus(settings.maxProviderTime()).isBefore(now)) {
@@ -204,7 +331,7 @@ public final class JobTracker {
     switch (task.state()) {
       case QUEUED -> keepFollowing(job, JobState.SUBMITTED, later, report);
       case RUNNING -> keepFollowing(job, JobState.RUNNING, later, report);
-      case SUCCEEDED -> startCollecting(provider, job, task);
+      case SUCCEEDED -> succeeded.accept(task);
       case FAILED -> endedAtProvider(job, JobState.FAILED, failureCode(task));
       case EXPIRED -> endedAtProvider(job, JobState.EXPIRED, "provider_expired");
       case CANCELLED -> endedAtProvider(job, JobState.CANCELLED, "cancelled");
@@ -222,48 +349,104 @@ public final class JobTracker {
   }
 
   private void keepFollowing(
-      Job job, JobState state, List<JobRepository.AtProvider> later, List<String> report) {
+      Job job, JobState state, List<JobRepository.AtProvider> later, List<Job> report) {
     boolean changed = state != job.state();
     int unchangedPolls = changed ? 0 : job.attempts() + 1;
-    later.add(deferral(job, state, unchangedPolls, null));
+    JobRepository.AtProvider next = deferral(job, state, unchangedPolls, null);
+    later.add(next);
     if (changed || state == JobState.RUNNING) {
-      report.add(job.id());
+      report.add(job.atProvider(state, unchangedPolls, next.nextPoll()));
     }
   }
 
-  private void startCollecting(VideoProvider provider, Job job, ProviderTask task) {
+  /**
+   * Claims the job's collect lease and hands it to a collect worker. A claim refused means another
+   * instance collects it, or it has ended: nothing to do.
+   */
+  private void startCollect(QueuedCollect q) {
+    Job job = q.job();
+    VideoProvider provider = router.byName(job.providerName()).orElse(null);
+    if (provider == null) {
+      return; // polled (and reported) again by the tracker
+    }
     Instant now = clock.instant();
-    if (!jobs.claim(
-        job.id(), JobStep.COLLECT, settings.instanceId(), now, now.plus(settings.leaseTime()))) {
-      return;
-    }
-    if (!collectors.trySubmit(job.id(), provider.name(), () -> collect(provider, job, task))) {
-      jobs.releaseLease(job.id(), settings.instanceId());
-      jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+    String owner = settings.instanceId();
+    try (JobLogContext context = JobLogContext.of(job)) {
+      if (!jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
+        return;
+      }
+      if (!collectors.trySubmit(
+          job.id(), provider.name(), () -> collect(provider, job, q.task()))) {
+        jobs.releaseLease(job.id(), owner);
+        jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+      }
     }
   }
 
-  private void collect(VideoProvider provider, Job job, ProviderTask task) {
-    Instant started = clock.instant();
+  /** A collect worker's unit: confirms a callback's claim when needed, then copies the result. */
+  private void collect(VideoProvider provider, Job job, ProviderTask known) {
+    boolean succeeded = false;
     try {
-      JobResult result = results.collect(provider, task);
-      if (outcomes.succeed(job, result)) {
-        Duration atProvider =
-            job.submittedAt() == null
-                ? Duration.ZERO
-                : Duration.between(job.submittedAt(), started);
-        telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, atProvider);
-        telemetry.stage(JobTelemetry.Stage.COLLECT, job, since(started));
-        telemetry.stored(JobTelemetry.Stored.RESULT, result.sizeBytes());
+      if (known != null) {
+        succeeded = collectResult(provider, job, known);
+        return;
       }
-    } catch (IOException e) {
+      ProviderTask task = provider.poll(List.of(job.providerTaskId())).get(job.providerTaskId());
+      List<JobRepository.AtProvider> later = new ArrayList<>();
+      List<Job> report = new ArrayList<>();
+      boolean[] collected = {false};
+      follow(
+          job,
+          task,
+          t -> {
+            try {
+              collected[0] = collectResult(provider, job, t);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          },
+          later,
+          report);
+      succeeded = collected[0];
+      jobs.updateAtProvider(later);
+      report.forEach(j -> status.report(j, null));
+    } catch (IOException | UncheckedIOException e) {
       StageWorkers.clearInterrupt();
       log.warn("Result of job {} could not be copied yet, retrying", job.id(), e);
       defer(job, job.state(), job.attempts() + 1);
+    } catch (ProviderException e) {
+      StageWorkers.clearInterrupt();
+      log.warn(
+          "Confirming job {} at {} failed ({}), polling later",
+          job.id(),
+          provider.name(),
+          e.getMessage());
+      defer(job, job.state(), job.attempts() + 1, e);
     } finally {
       StageWorkers.clearInterrupt();
-      jobs.releaseLease(job.id(), settings.instanceId());
+      if (!succeeded) {
+        jobs.releaseLease(job.id(), settings.instanceId()); // a success ended the lease itself
+      }
     }
+  }
+
+  /**
+   * Copies the succeeded task's result and ends the job with it; tells telemetry the time at the
+   * provider (until the copy started) and the copy's. False when the job had ended already.
+   */
+  private boolean collectResult(VideoProvider provider, Job job, ProviderTask task)
+      throws IOException {
+    Instant started = clock.instant();
+    JobResult result = results.collect(provider, task);
+    if (!outcomes.succeed(job, result)) {
+      return false;
+    }
+    Duration atProvider =
+        job.submittedAt() == null ? Duration.ZERO : Duration.between(job.submittedAt(), started);
+    telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, atProvider);
+    telemetry.stage(JobTelemetry.Stage.COLLECT, job, since(started));
+    telemetry.stored(JobTelemetry.Stored.RESULT, result.sizeBytes());
+    return true;
   }
 
   private static String failureCode(ProviderTask task) {

@@ -154,9 +154,10 @@ public final class Pipeline {
    * Runs each stage's pass on its own thread, and the lease renewal, until {@link #stop()}. A stage
    * passes once per tick, and sooner when one of its workers ends after a pass found no room (at
    * most one pass per tenth of a tick), so a busy stage is not held to its worker count per tick.
-   * Tracking keeps its tick: passing early for a freed collector would poll the provider again for
-   * every free collector (measured: 6–10× the polls, no better throughput), so a succeeded job that
-   * found every collector busy waits for the next poll.
+   * Collecting passes as soon as a job is queued for it (a poll found its task succeeded, or a
+   * callback announced a final state) and delivery as soon as a job ends, so a finished video never
+   * waits for a tick. Tracking keeps its tick: polling again for every free collector would poll
+   * the provider far more often for no gain.
    */
   public synchronized void start() {
     if (leases != null) {
@@ -166,12 +167,16 @@ public final class Pipeline {
     Duration gap = tick.dividedBy(10);
     StageLoop dispatch = new StageLoop("dispatch", dispatcher::tick, tick, gap);
     StageLoop track = new StageLoop("track", tracker::tick, tick, gap);
+    StageLoop collect = new StageLoop("collect", tracker::collectQueued, tick, gap);
     StageLoop deliver = new StageLoop("deliver", delivery::tick, tick, gap);
     StageLoop statuses = new StageLoop("status", status::flush, tick, gap);
     stages.get(0).onRoom(dispatch::wake);
+    stages.get(2).onRoom(collect::wake);
+    tracker.onCollectQueued(collect::wake);
     stages.get(3).onRoom(deliver::wake);
+    outcomes.onEnded(deliver::wake);
     stages.get(4).onRoom(statuses::wake);
-    loops = List.of(dispatch, track, deliver, statuses);
+    loops = List.of(dispatch, track, collect, deliver, statuses);
     Duration first = tick.compareTo(Duration.ofMillis(500)) < 0 ? tick : Duration.ofMillis(500);
     loops.forEach(l -> l.start(first));
     leases = Executors.newSingleThreadScheduledExecutor(named("pipeline-leases"));

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ final class CallbackReceiver implements AutoCloseable {
   private final Supplier<JobTracker> tracker;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Queue<Long> handlingNanos = new ConcurrentLinkedQueue<>();
+  private final Map<String, Long> finalArrivalMillis = new ConcurrentHashMap<>();
 
   CallbackReceiver(JobRepository jobs, Supplier<JobTracker> tracker) {
     this.jobs = jobs;
@@ -54,6 +57,11 @@ final class CallbackReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
   }
 
+  /** Job id → wall-clock millis at which the first callback announcing a final state arrived. */
+  Map<String, Long> finalArrivalMillis() {
+    return finalArrivalMillis;
+  }
+
   /** Time spent handling each callback so far, in nanoseconds. */
   Queue<Long> handlingNanos() {
     return handlingNanos;
@@ -68,7 +76,11 @@ final class CallbackReceiver implements AutoCloseable {
           jobs.findByCallbackToken(token)
               .map(
                   job -> {
-                    tracker.get().onCallback(job, hintedState(body));
+                    TaskState hinted = hintedState(body);
+                    if (hinted != null && hinted.isFinal()) {
+                      finalArrivalMillis.putIfAbsent(job.id(), System.currentTimeMillis());
+                    }
+                    tracker.get().onCallback(job, hinted);
                     return true;
                   })
               .orElse(false);

@@ -328,6 +328,7 @@ final class StagedRun {
           recordedTimes.add(at);
         }
       }
+      printCollectTimes(flipper, taskByJob);
       recordedTimes.sort(null);
       int n = recordedTimes.size();
       double throughput =
@@ -397,6 +398,45 @@ final class StagedRun {
 
     private String chatOf(String jobId) {
       return "c" + (Integer.parseInt(jobId.substring(1)) % c.chats());
+    }
+
+    /** Where the time goes: from the success at the fake to the job's recorded success. */
+    private void printCollectTimes(TaskFlipper flipper, Map<String, String> taskByJob) {
+      List<Double> collected = new ArrayList<>();
+      List<Double> called = new ArrayList<>();
+      if (receiver != null) {
+        receiver
+            .finalArrivalMillis()
+            .forEach(
+                (job, at) -> {
+                  Long success = flipper.succeededAtMillis().get(taskByJob.get(job));
+                  if (success != null) {
+                    called.add((double) (at - success));
+                  }
+                });
+      }
+      sql.sql("SELECT id, finished_at FROM job WHERE finished_at IS NOT NULL")
+          .query(
+              (rs, i) -> {
+                Long success = flipper.succeededAtMillis().get(taskByJob.get(rs.getString(1)));
+                if (success != null) {
+                  collected.add((double) (rs.getLong(2) - success));
+                }
+                return null;
+              })
+          .list();
+      System.out.printf(
+          Locale.ROOT,
+          "  success → final callback received: p50 %.0f p99 %.0f ms (%d jobs)%n",
+          Percentiles.of(called, 50),
+          Percentiles.of(called, 99),
+          called.size());
+      System.out.printf(
+          Locale.ROOT,
+          "  success → succeeded in the database: p50 %.0f p99 %.0f ms (%d jobs)%n",
+          Percentiles.of(collected, 50),
+          Percentiles.of(collected, 99),
+          collected.size());
     }
 
     private Map<String, Long> deliveredAt() {

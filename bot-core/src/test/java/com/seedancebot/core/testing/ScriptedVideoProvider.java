@@ -32,6 +32,8 @@ public final class ScriptedVideoProvider implements VideoProvider {
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   public final List<SubmitRequest> submissions = new CopyOnWriteArrayList<>();
   public final List<List<String>> polls = new CopyOnWriteArrayList<>();
+  public final java.util.concurrent.atomic.AtomicInteger downloads =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Queue<ProviderException> submitFailures = new ArrayDeque<>();
   private final Map<Long, String> taskBySeed = new ConcurrentHashMap<>();
   private int next;
@@ -180,6 +182,7 @@ public final class ScriptedVideoProvider implements VideoProvider {
 
   @Override
   public InputStream download(URI resultUrl) throws IOException {
+    downloads.incrementAndGet();
     byte[] bytes = files.get(resultUrl.toString());
     if (bytes == null) {
       throw new IOException("no such result");

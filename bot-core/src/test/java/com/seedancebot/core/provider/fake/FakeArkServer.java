@@ -49,7 +49,14 @@ public final class FakeArkServer extends FakeProviderServer {
 
   private final HttpClient callbackClient =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final ExecutorService callbackPool = Executors.newSingleThreadExecutor();
+
+  /**
+   * Callbacks are sent side by side for different tasks (as a real provider's callback service
+   * does), one task's in order: each task's callbacks go through one of these single threads.
+   */
+  private final List<ExecutorService> callbackSenders =
+      java.util.stream.Stream.generate(Executors::newSingleThreadExecutor).limit(8).toList();
+
   private final List<CallbackAttempt> callbacks = new ArrayList<>();
   private volatile int pageSizeCap = 500;
   private volatile Duration createAnswerDelay = Duration.ZERO;
@@ -118,7 +125,7 @@ public final class FakeArkServer extends FakeProviderServer {
 
   @Override
   public void close() {
-    callbackPool.shutdownNow();
+    callbackSenders.forEach(ExecutorService::shutdownNow);
     super.close();
   }
 
@@ -357,7 +364,9 @@ public final class FakeArkServer extends FakeProviderServer {
     ObjectNode body = taskJson(t);
     String status = body.get("status").stringValue();
     boolean isFinal = status.equals("succeeded") || status.equals("failed");
-    callbackPool.execute(() -> deliver(url, t.id, status, body, isFinal ? 4 : 1));
+    callbackSenders
+        .get(Math.floorMod(t.id.hashCode(), callbackSenders.size()))
+        .execute(() -> deliver(url, t.id, status, body, isFinal ? 4 : 1));
   }
 
   private void deliver(String url, String taskId, String status, ObjectNode body, int attempts) {

@@ -1,0 +1,169 @@
+package com.seedancebot.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.seedancebot.core.pipeline.Pipeline;
+import com.seedancebot.core.pipeline.PipelineSettings;
+import com.seedancebot.core.provider.TaskState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Callbacks: one announcing a final state is confirmed with a poll of that task and handled by the
+ * collect stage at once, not behind the polling backlog; its body is never trusted; progress
+ * callbacks do not make jobs due again.
+ */
+class CallbackTrackingTest {
+
+  @TempDir Path dir;
+  private PipelineHarness h;
+  private Pipeline running;
+
+  @BeforeEach
+  void wire() {
+    h = new PipelineHarness(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    if (running != null) {
+      running.stop();
+    }
+  }
+
+  private String submitted(String id) {
+    h.accept(id);
+    h.pipeline.dispatcher().tick();
+    assertThat(h.job(id).state()).isEqualTo(JobState.SUBMITTED);
+    return h.job(id).providerTaskId();
+  }
+
+  @Test
+  void aSuccessCallbackIsConfirmedWithOnePollOfItsTaskAndCollectedBeforeItsNextPoll() {
+    String task = submitted("j1");
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    h.provider.polls.clear();
+
+    // the job's next poll is a second away: only the callback can bring it forward
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    h.pipeline.tracker().collectQueued();
+
+    assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(h.provider.polls).containsExactly(List.of(task));
+    h.pipeline.delivery().tick();
+    assertThat(h.chat.videos).singleElement().satisfies(v -> assertThat(v.jobId()).isEqualTo("j1"));
+    assertThat(h.secondsLeft()).isEqualTo(96);
+  }
+
+  @Test
+  void aSuccessCallbackForATaskStillRunningChangesNothingButWhenItIsPolledNext() {
+    String task = submitted("j1");
+    h.provider.set(task, TaskState.RUNNING);
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    h.pipeline.tracker().collectQueued();
+
+    Job job = h.job("j1");
+    assertThat(job.state()).isEqualTo(JobState.RUNNING);
+    assertThat(job.result()).isNull();
+    assertThat(h.provider.downloads).hasValue(0);
+    assertThat(job.nextPollAt()).isAfter(h.clock.instant());
+
+    // the lease taken for the check was given back: the next poll collects it normally
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    h.clock.advance(Duration.ofSeconds(30));
+    h.pipeline.tracker().tick();
+    assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void aFailureCallbackEndsTheJobWithARefundOnceConfirmed() {
+    String task = submitted("j1");
+    h.provider.fail(task, "InternalServiceError");
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.FAILED);
+    h.pipeline.tracker().collectQueued();
+
+    assertThat(h.job("j1").state()).isEqualTo(JobState.FAILED);
+    assertThat(h.jobsLeft()).isEqualTo(10);
+  }
+
+  @Test
+  void aCallbackAndAPollFindingTheSameSuccessCollectAndSettleItOnce() {
+    String task = submitted("j1");
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    h.clock.advance(Duration.ofSeconds(5));
+    h.pipeline.tracker().tick(); // polls, finds it succeeded too, then collects the queue
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED); // a duplicate callback
+    h.pipeline.tracker().collectQueued();
+    h.pipeline.delivery().tick();
+
+    assertThat(h.provider.downloads).hasValue(1);
+    assertThat(h.chat.videos).hasSize(1);
+    assertThat(h.secondsLeft()).isEqualTo(96);
+    assertThat(h.jobsLeft()).isEqualTo(9);
+  }
+
+  @Test
+  void onlyTheFirstRunningCallbackHasAJobPolledBeforeItsTime() {
+    String task = submitted("j1");
+    h.provider.set(task, TaskState.RUNNING);
+    h.provider.polls.clear();
+
+    // its next poll is a second away: the callback has it polled on this pass anyway
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    h.pipeline.tracker().tick();
+    assertThat(h.provider.polls).containsExactly(List.of(task));
+    assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
+    assertThat(h.chat.statusCalls)
+        .last()
+        .satisfies(s -> assertThat(s.state()).isEqualTo(JobState.RUNNING));
+
+    // progress callbacks of a running job change nothing
+    h.provider.polls.clear();
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    h.pipeline.tracker().tick();
+    assertThat(h.provider.polls).isEmpty();
+  }
+
+  @Test
+  void runningAsTheAppDoesASuccessCallbackReachesTheChatWithinATickWithoutAnyPoll() {
+    String task = submitted("j1");
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    h.provider.polls.clear();
+    // a 30 s tick on a clock that stands still: without the callback nothing would happen
+    running = h.pooled(withTick(Duration.ofSeconds(30)));
+    running.start();
+
+    running.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(h.chat.videos).hasSize(1));
+    assertThat(h.provider.polls).containsExactly(List.of(task));
+  }
+
+  private static PipelineSettings withTick(Duration tick) {
+    PipelineSettings d = PipelineSettings.defaults();
+    return new PipelineSettings(
+        tick,
+        d.submitWorkers(),
+        d.pollWorkers(),
+        d.collectWorkers(),
+        d.deliverWorkers(),
+        d.statusWorkers(),
+        d.perPlatform(),
+        d.perProvider(),
+        d.providerCallTimeout(),
+        d.collectTimeout(),
+        d.deliverTimeout(),
+        d.statusTimeout(),
+        d.perChat());
+  }
+}
