@@ -14,7 +14,10 @@ public interface JobTelemetry {
   enum Stage {
     /** From acceptance to the provider accepting the create (the local queue). */
     QUEUED,
-    /** From the provider accepting the create to its final answer seen by the bot. */
+    /**
+     * From the provider accepting the create to its final answer seen by the bot (for a success:
+     * until the bot starts copying its result).
+     */
     AT_PROVIDER,
     /** Copying a succeeded task's result into the bot's storage. */
     COLLECT,
