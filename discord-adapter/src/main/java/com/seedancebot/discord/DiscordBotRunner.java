@@ -1,5 +1,6 @@
 package com.seedancebot.discord;
 
+import com.seedancebot.core.delivery.ChatCallListener;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,19 @@ public final class DiscordBotRunner implements AutoCloseable {
 
   private final DiscordSettings settings;
   private final List<CommandData> commands;
+  private final ChatCallListener calls;
   private volatile JDA jda;
 
   public DiscordBotRunner(DiscordSettings settings, List<CommandData> commands) {
+    this(settings, commands, ChatCallListener.NONE);
+  }
+
+  /** A runner that tells {@code calls} about every REST exchange with Discord. */
+  public DiscordBotRunner(
+      DiscordSettings settings, List<CommandData> commands, ChatCallListener calls) {
     this.settings = settings;
     this.commands = List.copyOf(commands);
+    this.calls = calls;
   }
 
   /** Connects with the given event listeners (the interaction listener among them). */
@@ -45,6 +55,8 @@ public final class DiscordBotRunner implements AutoCloseable {
     JDABuilder builder =
         JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
             .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
+            .setHttpClientBuilder(
+                new OkHttpClient.Builder().addInterceptor(new DiscordCallMeter(calls)))
             .setEnableShutdownHook(false)
             .addEventListeners(new CommandRegistrar())
             .addEventListeners(listeners.toArray());

@@ -152,6 +152,23 @@ class DiscordChatPortIT {
   }
 
   @Test
+  void every_rest_call_is_reported_by_its_route_without_ids_or_tokens() throws Exception {
+    String requestId = videoInteraction(FakeDiscord.GENERAL_ID);
+    h.port.sendText(GENERAL, requestId, "Your daily quota is used up.");
+    h.port.sendText(THREAD, "1234", "The provider is back.");
+    h.fake.awaitCall(
+        "the channel message",
+        c -> c.is("POST", "/api/v10/channels/" + FakeDiscord.THREAD_ID + "/messages"));
+
+    assertThat(h.restCalls)
+        .contains(
+            "POST /interactions/{id}/{token}/callback OK",
+            "POST /webhooks/{id}/{token} OK",
+            "POST /channels/{id}/messages OK")
+        .noneMatch(call -> call.matches(".*\\d{5,}.*") || call.contains(FakeDiscord.TOKEN));
+  }
+
+  @Test
   void a_text_without_a_live_interaction_goes_to_the_channel() throws Exception {
     String id = h.port.sendText(THREAD, "1234", "The provider is back.");
 

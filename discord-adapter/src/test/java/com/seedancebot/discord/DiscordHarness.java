@@ -25,6 +25,10 @@ final class DiscordHarness implements AutoCloseable {
   final InteractionRegistry<InteractionHook> registry = new InteractionRegistry<>(clock);
   final ExecutorService executor =
       Executors.newFixedThreadPool(2, r -> new Thread(r, "core-" + r.hashCode()));
+
+  /** Every REST call JDA made, as {@code "<route> <outcome>"}. */
+  final List<String> restCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final DiscordBotRunner runner;
   final DiscordChatPort port;
 
@@ -43,7 +47,11 @@ final class DiscordHarness implements AutoCloseable {
         DiscordSettings.of(
                 FakeDiscord.TOKEN, URI.create(fake.apiUrl()), URI.create(fake.gatewayUrl()))
             .withGuildIds(List.of(FakeDiscord.GUILD_ID));
-    runner = new DiscordBotRunner(settings, new DiscordCommands(messages).all());
+    runner =
+        new DiscordBotRunner(
+            settings,
+            new DiscordCommands(messages).all(),
+            (platform, route, outcome) -> restCalls.add(route + " " + outcome));
     port = new DiscordChatPort(runner::jda, registry, messages, settings);
     com.seedancebot.core.chat.BotInbox built = core.apply(port);
     DiscordCommandReader reader =

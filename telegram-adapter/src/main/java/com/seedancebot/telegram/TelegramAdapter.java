@@ -3,6 +3,7 @@ package com.seedancebot.telegram;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatCallListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,7 +50,8 @@ public final class TelegramAdapter implements AutoCloseable {
       Clock clock,
       TelegramApi.Sleeper sleeper,
       ScheduledExecutorService scheduler,
-      Executor inbound) {
+      Executor inbound,
+      ChatCallListener calls) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,6 +65,7 @@ public final class TelegramAdapter implements AutoCloseable {
             .readTimeout(Duration.ofSeconds(75))
             .writeTimeout(Duration.ofSeconds(60))
             .addInterceptor(link) // long polling's client is built from this one and keeps it
+            .addInterceptor(new TelegramCallMeter(calls))
             .build();
     var client =
         new OkHttpTelegramClient(http, settings.token(), TelegramBotRunner.telegramUrl(settings));
@@ -89,6 +92,7 @@ public final class TelegramAdapter implements AutoCloseable {
    *     production)
    * @param scheduler runs the album and status-edit flushers
    * @param inbound runs every inbound update, off the polling thread
+   * @param calls told about every exchange with the Bot API server (monitoring)
    */
   public static TelegramAdapter create(
       TelegramSettings settings,
@@ -96,8 +100,9 @@ public final class TelegramAdapter implements AutoCloseable {
       Clock clock,
       TelegramApi.Sleeper sleeper,
       ScheduledExecutorService scheduler,
-      Executor inbound) {
-    return new TelegramAdapter(settings, messages, clock, sleeper, scheduler, inbound);
+      Executor inbound,
+      ChatCallListener calls) {
+    return new TelegramAdapter(settings, messages, clock, sleeper, scheduler, inbound, calls);
   }
 
   public TelegramChatPort chatPort() {

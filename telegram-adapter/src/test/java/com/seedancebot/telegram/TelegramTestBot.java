@@ -3,6 +3,7 @@ package com.seedancebot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatCallListener;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.RecordedCall;
 import java.io.IOException;
@@ -32,7 +33,8 @@ final class TelegramTestBot implements AutoCloseable {
     this.fake = fake;
     this.settings = settings;
     this.adapter =
-        TelegramAdapter.create(settings, new Messages(), clock, sleeper, scheduler, inbound);
+        TelegramAdapter.create(
+            settings, new Messages(), clock, sleeper, scheduler, inbound, ChatCallListener.NONE);
   }
 
   /** Long polling, real clock, short album quiet period. */

@@ -29,7 +29,9 @@ public record BotProperties(
     pollInterval = pollInterval == null ? Duration.ofSeconds(3) : pollInterval;
     tickInterval = tickInterval == null ? Duration.ofMillis(250) : tickInterval;
     if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("BOT_POLL_INTERVAL must be positive");
+      throw new InvalidSettingException(
+          "BOT_POLL_INTERVAL",
+          "is " + Durations.text(pollInterval) + ": it must be positive, e.g. 3s");
     }
     instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
     if (instanceId != null && !instanceId.matches("[A-Za-z0-9._:-]{1,64}")) {

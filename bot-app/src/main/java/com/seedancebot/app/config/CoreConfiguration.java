@@ -1,5 +1,6 @@
 package com.seedancebot.app.config;
 
+import com.seedancebot.app.metrics.MeteredQuotaLedger;
 import com.seedancebot.app.web.CallbackController;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
@@ -17,6 +18,7 @@ import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
+import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
@@ -27,6 +29,7 @@ import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelFamily;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -89,8 +92,8 @@ public class CoreConfiguration {
   }
 
   @Bean
-  QuotaLedger quotaLedger(DataSource dataSource, QuotaProperties quota) {
-    return new JdbcQuotaLedger(dataSource, quota.toPolicy());
+  QuotaLedger quotaLedger(DataSource dataSource, QuotaProperties quota, MeterRegistry registry) {
+    return new MeteredQuotaLedger(new JdbcQuotaLedger(dataSource, quota.toPolicy()), registry);
   }
 
   @Bean
@@ -131,7 +134,8 @@ public class CoreConfiguration {
       DataSource dataSource,
       SeedanceProperties seedance,
       Clock clock,
-      BotProperties bot) {
+      BotProperties bot,
+      JobTelemetry telemetry) {
     Pipeline.Builder stages =
         Pipeline.builder()
             .jobs(jobs)
@@ -143,6 +147,7 @@ public class CoreConfiguration {
             .settings(settings)
             .pipelineSettings(pipeline.toSettings(bot.tickInterval()))
             .clock(clock)
+            .telemetry(telemetry)
             .videoInfo(file -> videoInfo(inspector, file))
             .callbackBase(
                 provider ->

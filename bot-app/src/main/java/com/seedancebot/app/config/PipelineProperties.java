@@ -29,7 +29,9 @@ public record PipelineProperties(
   public PipelineProperties {
     leaseTime = leaseTime == null ? Duration.ofSeconds(60) : leaseTime;
     if (leaseTime.compareTo(Duration.ofSeconds(3)) < 0) {
-      throw new IllegalArgumentException("BOT_PIPELINE_LEASE_TIME must be at least 3s");
+      throw new InvalidSettingException(
+          "BOT_PIPELINE_LEASE_TIME",
+          "is " + Durations.text(leaseTime) + ": it must be at least 3s, e.g. 60s");
     }
   }
 

@@ -1,5 +1,6 @@
 package com.seedancebot.app.config;
 
+import com.seedancebot.app.health.ProviderHealthIndicators;
 import com.seedancebot.app.metrics.TimedVideoProvider;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.VideoProvider;
@@ -10,7 +11,6 @@ import com.seedancebot.core.provider.http.ProviderSettings;
 import com.seedancebot.core.provider.simulator.SimulatorSettings;
 import com.seedancebot.core.provider.simulator.SimulatorVideoProvider;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds the configured video providers ({@code SEEDANCE_PROVIDER} first, then the {@code
  * seedance.providers} list) and the router that picks one per model. With nothing configured the
- * embedded simulator runs, so the bot works with no key and no network. A real provider without a
- * key stops the start with a message naming the variable to set (never the key itself).
+ * embedded simulator runs, so the bot works with no key and no network. Each provider is measured
+ * and watched ({@link TimedVideoProvider}). A provider's settings are read by {@link ProviderKind},
+ * which {@link SettingsCheck} already ran before the context started.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProviderConfiguration {
@@ -64,7 +65,8 @@ public class ProviderConfiguration {
       Clock clock,
       HttpClient providerHttpClient,
       ExecutorService simulatorRenderExecutor,
-      MeterRegistry meterRegistry) {
+      MeterRegistry meterRegistry,
+      ProviderHealthIndicators health) {
     List<VideoProvider> providers = new ArrayList<>();
     Factory factory =
         new Factory(seedance, bot, clock, providerHttpClient, simulatorRenderExecutor);
@@ -74,12 +76,16 @@ public class ProviderConfiguration {
             seedance.provider(),
             seedance.baseUrl(),
             seedance.apiKey(),
-            seedance.maxConcurrentTasks()));
+            seedance.maxConcurrentTasks(),
+            SettingNames.FIRST_PROVIDER));
     Set<String> names = new HashSet<>(List.of(seedance.provider()));
-    for (SeedanceProperties.Extra extra : seedance.providers()) {
+    for (int i = 0; i < seedance.providers().size(); i++) {
+      SeedanceProperties.Extra extra = seedance.providers().get(i);
       String name = extra.name() == null ? extra.provider() : extra.name();
       if (!names.add(name)) {
-        throw new IllegalStateException("two providers are named " + name + ": give each a name");
+        throw new InvalidSettingException(
+            "seedance.providers[" + i + "].name",
+            "repeats '" + name + "': give each provider a name");
       }
       providers.add(
           factory.create(
@@ -87,7 +93,8 @@ public class ProviderConfiguration {
               extra.provider(),
               extra.baseUrl(),
               extra.apiKey(),
-              extra.maxConcurrentTasks() == null ? 3 : extra.maxConcurrentTasks()));
+              extra.maxConcurrentTasks() == null ? 3 : extra.maxConcurrentTasks(),
+              SettingNames.extraProvider(i)));
     }
     providers.forEach(
         p ->
@@ -98,7 +105,8 @@ public class ProviderConfiguration {
                 p.maxConcurrentTasks()));
     return new ProviderRouter(
         providers.stream()
-            .<VideoProvider>map(p -> new TimedVideoProvider(p, meterRegistry))
+            .<VideoProvider>map(
+                p -> new TimedVideoProvider(p, meterRegistry, health.forProvider(p.name())))
             .toList());
   }
 
@@ -112,57 +120,30 @@ public class ProviderConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    VideoProvider create(String name, String kind, String baseUrl, String apiKey, int slots) {
-      String k = kind == null ? "simulator" : kind.strip().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * @param settings how errors name the settings: {@code SEEDANCE_*} for the first provider, the
+     *     {@code seedance.providers[i]} properties for the others
+     */
+    VideoProvider create(
+        String name, String kind, String baseUrl, String apiKey, int slots, SettingNames settings) {
+      ProviderKind k = ProviderKind.parse(settings.provider(), kind);
+      if (k == ProviderKind.SIMULATOR) {
+        return simulator(slots);
+      }
+      ProviderSettings provider =
+          new ProviderSettings(
+              name,
+              k.baseUrl(settings.baseUrl(), baseUrl),
+              k.apiKey(settings.apiKey(), apiKey),
+              slots,
+              REQUEST_TIMEOUT,
+              k == ProviderKind.ARK && !bot.publiclyReachable());
       return switch (k) {
-        case "simulator" -> simulator(slots);
-        case "ark" ->
-            new ArkVideoProvider(
-                settings(
-                    name,
-                    baseUrl,
-                    "https://ark.cn-beijing.volces.com/api/v3",
-                    apiKey,
-                    slots,
-                    !bot.publiclyReachable()),
-                http,
-                JSON,
-                clock);
-        case "gateway" ->
-            new GatewayVideoProvider(
-                settings(name, baseUrl, null, apiKey, slots, false), http, JSON, clock);
-        case "globalaiopc" ->
-            new GlobalAiOpcVideoProvider(
-                settings(
-                    name,
-                    baseUrl,
-                    "https://zcbservice.aizfw.cn/kyyReactApiServer",
-                    apiKey,
-                    slots,
-                    false),
-                http,
-                JSON,
-                clock);
-        default ->
-            throw new IllegalStateException(
-                "SEEDANCE_PROVIDER must be one of simulator, ark, gateway, globalaiopc; was "
-                    + kind);
+        case ARK -> new ArkVideoProvider(provider, http, JSON, clock);
+        case GATEWAY -> new GatewayVideoProvider(provider, http, JSON, clock);
+        case GLOBALAIOPC -> new GlobalAiOpcVideoProvider(provider, http, JSON, clock);
+        case SIMULATOR -> throw new IllegalStateException("the simulator is built above");
       };
-    }
-
-    private ProviderSettings settings(
-        String name, String baseUrl, String defaultUrl, String apiKey, int slots, boolean inline) {
-      String url = baseUrl == null || baseUrl.isBlank() ? defaultUrl : baseUrl.strip();
-      if (url == null) {
-        throw new IllegalStateException(
-            "Provider " + name + " needs SEEDANCE_BASE_URL (the reseller's gateway URL)");
-      }
-      if (apiKey == null || apiKey.isBlank()) {
-        throw new IllegalStateException(
-            "Provider " + name + " needs an API key: set SEEDANCE_API_KEY (or ARK_API_KEY)");
-      }
-      return new ProviderSettings(
-          name, URI.create(url), apiKey.strip(), slots, REQUEST_TIMEOUT, inline);
     }
 
     private VideoProvider simulator(int slots) {

@@ -27,7 +27,8 @@ public record SeedanceProperties(
         provider == null || provider.isBlank() ? "simulator" : provider.strip().toLowerCase();
     maxConcurrentTasks = maxConcurrentTasks == null ? 3 : maxConcurrentTasks;
     if (maxConcurrentTasks < 1) {
-      throw new IllegalArgumentException("seedance.max-concurrent-tasks must be at least 1");
+      throw new InvalidSettingException(
+          "seedance.max-concurrent-tasks", "is " + maxConcurrentTasks + ": it must be at least 1");
     }
     simulator = simulator == null ? new Simulator(null, null, null) : simulator;
     providers = providers == null ? List.of() : List.copyOf(providers);
@@ -73,7 +74,8 @@ public record SeedanceProperties(
       runLatency = runLatency == null ? Duration.ofSeconds(3) : runLatency;
       failureRate = failureRate == null ? 0.0 : failureRate;
       if (failureRate < 0 || failureRate > 1) {
-        throw new IllegalArgumentException("seedance.simulator.failure-rate must be within 0..1");
+        throw new InvalidSettingException(
+            "seedance.simulator.failure-rate", "is " + failureRate + ": it must be within 0..1");
       }
     }
   }

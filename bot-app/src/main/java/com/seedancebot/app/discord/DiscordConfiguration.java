@@ -3,6 +3,7 @@ package com.seedancebot.app.discord;
 import com.seedancebot.app.health.DiscordHealthIndicator;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatCallListener;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelFamily;
@@ -65,9 +66,14 @@ public class DiscordConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  DiscordBotRunner discordBotRunner(DiscordSettings settings, ObjectProvider<Messages> messages) {
+  DiscordBotRunner discordBotRunner(
+      DiscordSettings settings,
+      ObjectProvider<Messages> messages,
+      ObjectProvider<ChatCallListener> calls) {
     return new DiscordBotRunner(
-        settings, new DiscordCommands(messages.getIfAvailable(Messages::new)).all());
+        settings,
+        new DiscordCommands(messages.getIfAvailable(Messages::new)).all(),
+        calls.getIfAvailable(() -> ChatCallListener.NONE));
   }
 
   /** The {@code discord} component of {@code /actuator/health}. */

@@ -3,6 +3,7 @@ package com.seedancebot.app.telegram;
 import com.seedancebot.app.health.TelegramHealthIndicator;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatCallListener;
 import com.seedancebot.telegram.TelegramAdapter;
 import com.seedancebot.telegram.TelegramApi;
 import com.seedancebot.telegram.TelegramChatPort;
@@ -80,14 +81,16 @@ public class TelegramConfiguration {
       ObjectProvider<Messages> messages,
       ObjectProvider<Clock> clock,
       ScheduledExecutorService telegramScheduler,
-      ExecutorService telegramInboundExecutor) {
+      ExecutorService telegramInboundExecutor,
+      ObjectProvider<ChatCallListener> calls) {
     return TelegramAdapter.create(
         settings,
         messages.getIfAvailable(Messages::new),
         clock.getIfAvailable(Clock::systemUTC),
         TelegramApi.Sleeper.threadSleep(),
         telegramScheduler,
-        telegramInboundExecutor);
+        telegramInboundExecutor,
+        calls.getIfAvailable(() -> ChatCallListener.NONE));
   }
 
   @Bean

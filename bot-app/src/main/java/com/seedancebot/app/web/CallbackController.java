@@ -1,9 +1,12 @@
 package com.seedancebot.app.web;
 
+import com.seedancebot.app.metrics.MetricNames;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.ark.ArkTaskJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * body is never trusted: the unguessable per-job token only says which job to look at, and the
  * tracker confirms the state with the provider (a GET) before acting; the body's status is only a
  * hint of whether anything changed. Unknown tokens get 404; known ones 200 at once, so the provider
- * does not retry.
+ * does not retry. Every callback counts in {@link MetricNames#CALLBACKS_RECEIVED}, each refused one
+ * also in {@link MetricNames#CALLBACKS_REJECTED}.
  */
 @RestController
 public class CallbackController {
@@ -27,22 +31,38 @@ public class CallbackController {
 
   private final JobRepository jobs;
   private final JobTracker tracker;
+  private final Counter received;
+  private final Counter unknownToken;
 
-  public CallbackController(JobRepository jobs, JobTracker tracker) {
+  public CallbackController(JobRepository jobs, JobTracker tracker, MeterRegistry registry) {
     this.jobs = jobs;
     this.tracker = tracker;
+    this.received =
+        Counter.builder(MetricNames.CALLBACKS_RECEIVED)
+            .description("Provider callbacks received")
+            .register(registry);
+    this.unknownToken =
+        Counter.builder(MetricNames.CALLBACKS_REJECTED)
+            .description("Provider callbacks refused")
+            .tag("reason", "unknown_token")
+            .register(registry);
   }
 
   @PostMapping(PATH_PREFIX + "{token}")
   public ResponseEntity<Void> callback(
       @PathVariable String token, @RequestBody(required = false) String body) {
+    received.increment();
     return jobs.findByCallbackToken(token)
         .<ResponseEntity<Void>>map(
             job -> {
               tracker.onCallback(job, hintedState(body));
               return ResponseEntity.ok().build();
             })
-        .orElseGet(() -> ResponseEntity.notFound().build());
+        .orElseGet(
+            () -> {
+              unknownToken.increment();
+              return ResponseEntity.notFound().build();
+            });
   }
 
   /** The state the (untrusted) body claims, or null when it cannot be read. */

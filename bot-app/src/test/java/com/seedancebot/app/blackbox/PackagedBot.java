@@ -34,7 +34,16 @@ public final class PackagedBot implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(150);
 
   private static final List<String> INHERITED_PREFIXES =
-      List.of("SEEDANCE_", "TELEGRAM_", "DISCORD_", "BOT_", "SPRING_", "SERVER_", "ARK_");
+      List.of(
+          "SEEDANCE_",
+          "TELEGRAM_",
+          "DISCORD_",
+          "BOT_",
+          "SPRING_",
+          "SERVER_",
+          "ARK_",
+          "LOGGING_",
+          "MANAGEMENT_");
 
   private final Map<String, String> env;
   private final List<String> jvmOptions;
@@ -155,6 +164,12 @@ public final class PackagedBot implements AutoCloseable {
   }
 
   private void launch() throws IOException, InterruptedException {
+    start();
+    awaitHealthy();
+  }
+
+  /** Starts the process (its output to a new log file) without waiting for anything. */
+  private void start() throws IOException {
     runs++;
     logFile = workDir.resolve("bot-" + runs + ".log");
     List<String> command = new ArrayList<>();
@@ -168,8 +183,10 @@ public final class PackagedBot implements AutoCloseable {
     pb.redirectErrorStream(true);
     pb.redirectOutput(logFile.toFile());
     process = pb.start();
-    awaitHealthy();
   }
+
+  /** How a run that was expected to stop by itself ended. */
+  public record Exit(int code, String output) {}
 
   private void awaitHealthy() throws InterruptedException {
     long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -255,6 +272,20 @@ public final class PackagedBot implements AutoCloseable {
     public Builder jvmOption(String option) {
       jvmOptions.add(option);
       return this;
+    }
+
+    /**
+     * Runs the jar expecting it to stop by itself (a start refused for its settings) within {@code
+     * timeout}, and returns its exit code and output; fails if it is still running then.
+     */
+    public Exit runToExit(Duration timeout) throws IOException, InterruptedException {
+      try (PackagedBot bot = new PackagedBot(this)) {
+        bot.start();
+        if (!bot.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new AssertionError("the bot still ran after " + timeout + ":\n" + bot.tail());
+        }
+        return new Exit(bot.process.exitValue(), bot.log());
+      }
     }
 
     /** Starts the jar and waits until it is healthy; the caller closes the bot. */

@@ -24,15 +24,27 @@ final class TelegramArkWorld implements AutoCloseable {
   /** Starts the fakes and the bot; Ark's tasks move as {@code progression} says. */
   static TelegramArkWorld start(Path work, byte[] result, Progression progression)
       throws Exception {
+    return start(work, result, progression, bot -> bot);
+  }
+
+  /** Like {@link #start(Path, byte[], Progression)}, with more of the bot's settings. */
+  static TelegramArkWorld start(
+      Path work,
+      byte[] result,
+      Progression progression,
+      java.util.function.UnaryOperator<PackagedBot.Builder> settings)
+      throws Exception {
     FakeTelegramBotApi telegram = new FakeTelegramBotApi();
     FakeArkServer ark = FakeArkServer.start();
     try {
       ark.serveVideo(result);
       ark.setProgression(progression);
       PackagedBot bot =
-          PackagedBot.builder(work)
-              .telegram(telegram.baseUrl(), FakeTelegramBotApi.TOKEN)
-              .ark(ark.baseUrl(), ark.apiKey())
+          settings
+              .apply(
+                  PackagedBot.builder(work)
+                      .telegram(telegram.baseUrl(), FakeTelegramBotApi.TOKEN)
+                      .ark(ark.baseUrl(), ark.apiKey()))
               .start();
       return new TelegramArkWorld(telegram, ark, bot);
     } catch (Exception | Error e) {

@@ -14,8 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
- * What an outsider sees of the actuator with the default configuration: health answers {@code
- * {"status":"UP"}} and nothing else is exposed (metrics and info answer 404).
+ * What an outsider sees of the actuator with the default configuration (no {@code
+ * BOT_MANAGEMENT_TOKEN}): health and its probes answer {@code {"status":"UP"}} and nothing more,
+ * Prometheus can scrape the bot's metrics, and nothing else is exposed (metrics as JSON, info and
+ * env answer 404).
  */
 @SpringBootTest(classes = SeedanceBotApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ActuatorExposureIT {
@@ -38,7 +40,24 @@ class ActuatorExposureIT {
   }
 
   @Test
-  void metricsAndInfoAreNotExposed() {
+  void theProbesAnswerUpAndNothingMore() {
+    assertThat(get("/actuator/health/liveness")).isEqualTo(new Answer(200, "{\"status\":\"UP\"}"));
+    assertThat(get("/actuator/health/readiness")).isEqualTo(new Answer(200, "{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void prometheusScrapesTheBotsMetrics() {
+    Answer scrape = get("/actuator/prometheus");
+
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.body())
+        .contains("# TYPE seedance_queue_length gauge")
+        .contains("seedance_callbacks_received_total 0.0")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void metricsAsJsonInfoAndEnvAreNotExposed() {
     assertThat(get("/actuator/metrics").status()).isEqualTo(404);
     assertThat(get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(404);
     assertThat(get("/actuator/info").status()).isEqualTo(404);

@@ -4,6 +4,7 @@ import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.MediaKind;
 import com.seedancebot.core.request.MediaRole;
@@ -36,11 +37,14 @@ public final class AttachmentIntake {
   private final AssetStore assets;
   private final MediaInspector inspector;
   private final long maxBytes;
+  private final JobTelemetry telemetry;
 
-  public AttachmentIntake(AssetStore assets, MediaInspector inspector, long maxBytes) {
+  public AttachmentIntake(
+      AssetStore assets, MediaInspector inspector, long maxBytes, JobTelemetry telemetry) {
     this.assets = assets;
     this.inspector = inspector;
     this.maxBytes = maxBytes;
+    this.telemetry = telemetry;
   }
 
   public Result take(List<IncomingAttachment> attachments) {
@@ -70,8 +74,9 @@ public final class AttachmentIntake {
       throws IOException {
     Path tmp = Files.createTempFile("seedance-attachment-", ".part");
     try {
+      long copied;
       try (InputStream in = a.content().open()) {
-        long copied = copyAtMost(in, tmp, maxBytes);
+        copied = copyAtMost(in, tmp, maxBytes);
         if (copied > maxBytes) {
           problems.add(
               ValidationProblem.of("attachment.too_large", a.fileName(), mb(copied), mb(maxBytes)));
@@ -81,6 +86,7 @@ public final class AttachmentIntake {
       MediaInspection inspection = inspector.inspect(tmp, a.fileName(), a.declaredMimeType());
       if (inspection instanceof MediaInspection.Supported ok) {
         String id = assets.adopt(tmp, AssetStore.extensionFor(ok.info().mimeType()));
+        telemetry.stored(JobTelemetry.Stored.ATTACHMENT, copied);
         stored.add(new Stored(id, ok.kind(), ok.info(), a.roleHint()));
       } else if (inspection instanceof MediaInspection.Unsupported refused
           && refused.reason() == MediaInspection.Reason.DAMAGED) {

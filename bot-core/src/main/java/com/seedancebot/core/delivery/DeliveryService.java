@@ -3,14 +3,17 @@ package com.seedancebot.core.delivery;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobLogContext;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobResult;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.job.JobStep;
+import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ public final class DeliveryService {
   private final Clock clock;
   private final DoubleSupplier jitter;
   private final StageWorkers workers;
+  private final JobTelemetry telemetry;
 
   public DeliveryService(
       JobRepository jobs,
@@ -56,7 +60,8 @@ public final class DeliveryService {
       JobSettings settings,
       Clock clock,
       DoubleSupplier jitter,
-      StageWorkers workers) {
+      StageWorkers workers,
+      JobTelemetry telemetry) {
     this.jobs = jobs;
     this.ports = ports;
     this.status = status;
@@ -68,6 +73,7 @@ public final class DeliveryService {
     this.clock = clock;
     this.jitter = jitter;
     this.workers = workers;
+    this.telemetry = telemetry;
   }
 
   /** Starts the delivery of every due, undelivered final job that a worker can take now. */
@@ -78,14 +84,21 @@ public final class DeliveryService {
       if (port.isEmpty() || workers.isRunning(job.id()) || !workers.hasRoom(chatGroup(job))) {
         continue; // no claim without a free worker: it stays due for the next pass
       }
-      String owner = settings.instanceId();
-      if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
-        continue;
+      try (JobLogContext context = JobLogContext.of(job)) {
+        start(job, port.get(), now);
       }
-      if (!workers.trySubmit(job.id(), chatGroup(job), () -> deliver(job, port.get()))) {
-        jobs.deferDelivery(job.id(), job.attempts(), now);
-        jobs.releaseLease(job.id(), owner);
-      }
+    }
+  }
+
+  /** Claims the job's delivery and hands it to a worker (which takes over the log context). */
+  private void start(Job job, ChatPort port, Instant now) {
+    String owner = settings.instanceId();
+    if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
+      return;
+    }
+    if (!workers.trySubmit(job.id(), chatGroup(job), () -> deliver(job, port))) {
+      jobs.deferDelivery(job.id(), job.attempts(), now);
+      jobs.releaseLease(job.id(), owner);
     }
   }
 
@@ -101,11 +114,12 @@ public final class DeliveryService {
       if (job.finalStatusAt() == null) {
         showFinalStatus(job);
       }
-      if (job.state() == JobState.SUCCEEDED) {
-        postVideo(job, port);
-      }
+      JobTelemetry.Delivery kind = job.state() == JobState.SUCCEEDED ? postVideo(job, port) : null;
       delivered = jobs.markDelivered(job.id(), clock.instant());
       log.info("Job {} delivered to {}", job.id(), job.chat().platform());
+      if (kind != null) {
+        reportDelivery(job, kind);
+      }
     } catch (ChatDeliveryException e) {
       retryOrGiveUp(job, e);
     } catch (RuntimeException e) {
@@ -158,10 +172,11 @@ public final class DeliveryService {
    * when the upload ran past the delivery timeout, because the abandoned upload may still be posted
    * and uploading again could post the video twice.
    */
-  private void postVideo(Job job, ChatPort port) {
+  private JobTelemetry.Delivery postVideo(Job job, ChatPort port) {
     VideoDelivery video = videoDelivery(job);
     try {
       port.deliverVideo(video);
+      return JobTelemetry.Delivery.UPLOAD;
     } catch (ChatDeliveryException e) {
       boolean abandoned = StageWorkers.timedOut();
       if (e.retryable() && !abandoned && job.attempts() + 1 < MAX_ATTEMPTS) {
@@ -180,7 +195,18 @@ public final class DeliveryService {
           job.chat(),
           job.requestMessageId(),
           texts.linkFallback(job, video.videoLink(), settings.resultLinkTtl(), abandoned));
+      return JobTelemetry.Delivery.LINK;
     }
+  }
+
+  /** Tells telemetry how the video came and how long the user waited for it. */
+  private void reportDelivery(Job job, JobTelemetry.Delivery kind) {
+    Instant now = clock.instant();
+    telemetry.delivered(job, kind);
+    if (job.finishedAt() != null) {
+      telemetry.stage(JobTelemetry.Stage.DELIVER, job, Duration.between(job.finishedAt(), now));
+    }
+    telemetry.stage(JobTelemetry.Stage.END_TO_END, job, Duration.between(job.createdAt(), now));
   }
 
   private void retryOrGiveUp(Job job, ChatDeliveryException e) {

@@ -3,6 +3,7 @@ package com.seedancebot.core.delivery;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobLogContext;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.job.StatusListener;
@@ -113,17 +114,23 @@ public final class StatusReporter implements StatusListener {
       if (last != null && last.state().isFinal() && !next.job().state().isFinal()) {
         continue; // a stale status must not overwrite the outcome
       }
-      try {
-        show(next.job(), next.position());
-      } catch (ChatDeliveryException | IllegalStateException e) {
-        StageWorkers.clearInterrupt();
-        log.warn(
-            "Status of job {} not shown on {}: {}",
-            jobId,
-            next.job().chat().platform(),
-            e.getMessage(),
-            e.getCause());
+      try (JobLogContext context = JobLogContext.of(next.job())) {
+        showBestEffort(next);
       }
+    }
+  }
+
+  private void showBestEffort(Pending next) {
+    try {
+      show(next.job(), next.position());
+    } catch (ChatDeliveryException | IllegalStateException e) {
+      StageWorkers.clearInterrupt();
+      log.warn(
+          "Status of job {} not shown on {}: {}",
+          next.job().id(),
+          next.job().chat().platform(),
+          e.getMessage(),
+          e.getCause());
     }
   }
 

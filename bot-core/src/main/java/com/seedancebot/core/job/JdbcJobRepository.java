@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -247,6 +248,19 @@ public final class JdbcJobRepository implements JobRepository {
     }
     jdbc.sql("SELECT state, COUNT(*) AS n FROM job GROUP BY state")
         .query((rs, i) -> counts.put(JobState.valueOf(rs.getString("state")), rs.getLong("n")))
+        .list();
+    return counts;
+  }
+
+  @Override
+  public Map<JobState, Map<String, Long>> countByStateAndModel() {
+    Map<JobState, Map<String, Long>> counts = new EnumMap<>(JobState.class);
+    jdbc.sql("SELECT state, model_id, COUNT(*) AS n FROM job GROUP BY state, model_id")
+        .query(
+            (rs, i) ->
+                counts
+                    .computeIfAbsent(JobState.valueOf(rs.getString("state")), s -> new TreeMap<>())
+                    .put(rs.getString("model_id"), rs.getLong("n")))
         .list();
     return counts;
   }

@@ -9,6 +9,7 @@ import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.work.StageWorkers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class JobDispatcher {
   private final RandomGenerator seeds;
   private final Function<VideoProvider, String> callbackBase;
   private final StageWorkers workers;
+  private final JobTelemetry telemetry;
 
   public JobDispatcher(
       JobRepository jobs,
@@ -59,7 +61,8 @@ public final class JobDispatcher {
       DoubleSupplier jitter,
       RandomGenerator seeds,
       Function<VideoProvider, String> callbackBase,
-      StageWorkers workers) {
+      StageWorkers workers,
+      JobTelemetry telemetry) {
     this.jobs = jobs;
     this.router = router;
     this.catalog = catalog;
@@ -72,6 +75,7 @@ public final class JobDispatcher {
     this.seeds = seeds;
     this.callbackBase = callbackBase;
     this.workers = workers;
+    this.telemetry = telemetry;
   }
 
   /** Starts the creates that fit, expires what waited too long, and refreshes queue positions. */
@@ -128,22 +132,24 @@ public final class JobDispatcher {
    * across every instance) and hands it to a worker; false when it cannot start now.
    */
   private boolean start(Job job, VideoProvider p, Instant now) {
-    String owner = settings.instanceId();
-    boolean claimed =
-        job.submissionUncertain()
-            ? jobs.claim(job.id(), JobStep.SUBMIT, owner, now, leaseEnd(now))
-            : jobs.claimSubmit(
-                job.id(), p.name(), p.maxConcurrentTasks(), owner, now, leaseEnd(now));
-    if (!claimed) {
+    try (JobLogContext context = JobLogContext.of(job)) {
+      String owner = settings.instanceId();
+      boolean claimed =
+          job.submissionUncertain()
+              ? jobs.claim(job.id(), JobStep.SUBMIT, owner, now, leaseEnd(now))
+              : jobs.claimSubmit(
+                  job.id(), p.name(), p.maxConcurrentTasks(), owner, now, leaseEnd(now));
+      if (!claimed) {
+        return false;
+      }
+      Runnable work = job.submissionUncertain() ? () -> reconcile(job, p) : () -> submit(job, p);
+      if (workers.trySubmit(job.id(), p.name(), work)) {
+        return true;
+      }
+      jobs.deferQueued(job.id(), job.attempts(), now);
+      jobs.releaseLease(job.id(), owner);
       return false;
     }
-    Runnable work = job.submissionUncertain() ? () -> reconcile(job, p) : () -> submit(job, p);
-    if (workers.trySubmit(job.id(), p.name(), work)) {
-      return true;
-    }
-    jobs.deferQueued(job.id(), job.attempts(), now);
-    jobs.releaseLease(job.id(), settings.instanceId());
-    return false;
   }
 
   private Instant leaseEnd(Instant now) {
@@ -233,6 +239,8 @@ public final class JobDispatcher {
     Instant now = clock.instant();
     jobs.markSubmitted(
         job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
+    JobLogContext.taskId(taskId);
+    telemetry.stage(JobTelemetry.Stage.QUEUED, job, Duration.between(job.createdAt(), now));
     jobs.find(job.id()).ifPresent(j -> status.report(j, null));
     log.info("Job {} submitted to {} as {}", job.id(), provider.name(), taskId);
   }

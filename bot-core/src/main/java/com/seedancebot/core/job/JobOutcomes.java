@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where jobs end: records the final state (guarded, so ending a job twice changes
  * nothing) and settles or refunds its quota reservation. The outcome is then posted by {@code
- * DeliveryService}. Thread-safe.
+ * DeliveryService}. Each end is told to {@link JobTelemetry} once, and logged with the job's {@link
+ * JobLogContext}. Thread-safe.
  */
 public final class JobOutcomes {
 
@@ -17,12 +18,14 @@ public final class JobOutcomes {
   private final JobRepository jobs;
   private final QuotaLedger quota;
   private final Clock clock;
+  private final JobTelemetry telemetry;
   private volatile Runnable onEnded = () -> {};
 
-  public JobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock) {
+  public JobOutcomes(JobRepository jobs, QuotaLedger quota, Clock clock, JobTelemetry telemetry) {
     this.jobs = jobs;
     this.quota = quota;
     this.clock = clock;
+    this.telemetry = telemetry;
   }
 
   /** Called (on the ending thread; quick, must not throw) each time a job has ended. */
@@ -32,28 +35,34 @@ public final class JobOutcomes {
 
   /** Ends a job without a result (FAILED, EXPIRED or CANCELLED) and refunds its quota. */
   public boolean finish(Job job, JobState state, String errorCode) {
-    boolean applied = jobs.markFinished(job.id(), state, errorCode, clock.instant());
-    if (applied) {
-      log.info("Job {} ended {} ({})", job.id(), state, errorCode);
+    try (JobLogContext context = JobLogContext.of(job)) {
+      boolean applied = jobs.markFinished(job.id(), state, errorCode, clock.instant());
+      if (applied) {
+        log.info("Job {} ended {} ({})", job.id(), state, errorCode);
+        telemetry.finished(job, state);
+      }
+      quota.refund(job.id(), clock.instant());
+      if (applied) {
+        onEnded.run();
+      }
+      return applied;
     }
-    quota.refund(job.id(), clock.instant());
-    if (applied) {
-      onEnded.run();
-    }
-    return applied;
   }
 
   /** Ends a job with its stored result and settles its quota at the actual duration. */
   public boolean succeed(Job job, JobResult result) {
-    boolean applied = jobs.markSucceeded(job.id(), result, clock.instant());
-    if (applied) {
-      log.info("Job {} succeeded ({} bytes)", job.id(), result.sizeBytes());
+    try (JobLogContext context = JobLogContext.of(job)) {
+      boolean applied = jobs.markSucceeded(job.id(), result, clock.instant());
+      if (applied) {
+        log.info("Job {} succeeded ({} bytes)", job.id(), result.sizeBytes());
+        telemetry.finished(job, JobState.SUCCEEDED);
+      }
+      quota.settle(job.id(), seconds(result), clock.instant());
+      if (applied) {
+        onEnded.run();
+      }
+      return applied;
     }
-    quota.settle(job.id(), seconds(result), clock.instant());
-    if (applied) {
-      onEnded.run();
-    }
-    return applied;
   }
 
   /** Settles or refunds again; idempotent, used to repair a crash between the two steps. */

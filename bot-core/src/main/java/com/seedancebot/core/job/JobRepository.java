@@ -57,6 +57,9 @@ public interface JobRepository {
   /** Counts jobs per state (metrics). */
   java.util.Map<JobState, Long> countByState();
 
+  /** Counts jobs per state and model id (metrics); combinations without jobs are absent. */
+  java.util.Map<JobState, java.util.Map<String, Long>> countByStateAndModel();
+
   /**
    * QUEUED → SUBMITTED with the provider's task id and callback token (null keeps the stored one).
    */

@@ -57,6 +57,7 @@ public final class JobTracker {
   private final DoubleSupplier jitter;
   private final StageWorkers pollers;
   private final StageWorkers collectors;
+  private final JobTelemetry telemetry;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   /**
@@ -82,7 +83,8 @@ public final class JobTracker {
       Clock clock,
       DoubleSupplier jitter,
       StageWorkers pollers,
-      StageWorkers collectors) {
+      StageWorkers collectors,
+      JobTelemetry telemetry) {
     this.jobs = jobs;
     this.router = router;
     this.results = results;
@@ -93,6 +95,7 @@ public final class JobTracker {
     this.jitter = jitter;
     this.pollers = pollers;
     this.collectors = collectors;
+    this.telemetry = telemetry;
   }
 
   /**
@@ -265,12 +268,8 @@ public final class JobTracker {
     List<JobRepository.AtProvider> later = new ArrayList<>();
     List<Job> report = new ArrayList<>();
     for (Job job : due) {
-      try {
-        ProviderTask task = tasks.get(job.providerTaskId());
-        follow(job, task, t -> queueFromPoll(job, t, later), later, report);
-      } catch (RuntimeException e) {
-        log.warn("Job {} could not be updated, retrying later", job.id(), e);
-        defer(job, job.state(), job.attempts() + 1);
+      try (JobLogContext context = JobLogContext.of(job)) {
+        followOrDefer(job, tasks.get(job.providerTaskId()), later, report);
       }
     }
     jobs.updateAtProvider(later);
@@ -318,6 +317,16 @@ public final class JobTracker {
     due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
   }
 
+  private void followOrDefer(
+      Job job, ProviderTask task, List<JobRepository.AtProvider> later, List<Job> report) {
+    try {
+      follow(job, task, t -> queueFromPoll(job, t, later), later, report);
+    } catch (RuntimeException e) {
+      log.warn("Job {} could not be updated, retrying later", job.id(), e);
+      defer(job, job.state(), job.attempts() + 1);
+    }
+  }
+
   private void follow(
       Job job,
       ProviderTask task,
@@ -342,10 +351,20 @@ public final class JobTracker {
       case QUEUED -> keepFollowing(job, JobState.SUBMITTED, later, report);
       case RUNNING -> keepFollowing(job, JobState.RUNNING, later, report);
       case SUCCEEDED -> succeeded.accept(task);
-      case FAILED -> outcomes.finish(job, JobState.FAILED, failureCode(task));
-      case EXPIRED -> outcomes.finish(job, JobState.EXPIRED, "provider_expired");
-      case CANCELLED -> outcomes.finish(job, JobState.CANCELLED, "cancelled");
+      case FAILED -> endedAtProvider(job, JobState.FAILED, failureCode(task));
+      case EXPIRED -> endedAtProvider(job, JobState.EXPIRED, "provider_expired");
+      case CANCELLED -> endedAtProvider(job, JobState.CANCELLED, "cancelled");
     }
+  }
+
+  private void endedAtProvider(Job job, JobState state, String errorCode) {
+    if (outcomes.finish(job, state, errorCode)) {
+      telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, since(job.submittedAt()));
+    }
+  }
+
+  private Duration since(Instant start) {
+    return start == null ? Duration.ZERO : Duration.between(start, clock.instant());
   }
 
   private void keepFollowing(
@@ -371,12 +390,15 @@ public final class JobTracker {
     }
     Instant now = clock.instant();
     String owner = settings.instanceId();
-    if (!jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
-      return;
-    }
-    if (!collectors.trySubmit(job.id(), provider.name(), () -> collect(provider, job, q.task()))) {
-      jobs.releaseLease(job.id(), owner);
-      jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+    try (JobLogContext context = JobLogContext.of(job)) {
+      if (!jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
+        return;
+      }
+      if (!collectors.trySubmit(
+          job.id(), provider.name(), () -> collect(provider, job, q.task()))) {
+        jobs.releaseLease(job.id(), owner);
+        jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+      }
     }
   }
 
@@ -385,7 +407,7 @@ public final class JobTracker {
     boolean succeeded = false;
     try {
       if (known != null) {
-        succeeded = outcomes.succeed(job, results.collect(provider, known));
+        succeeded = collectResult(provider, job, known);
         return;
       }
       ProviderTask task = provider.poll(List.of(job.providerTaskId())).get(job.providerTaskId());
@@ -397,7 +419,7 @@ public final class JobTracker {
           task,
           t -> {
             try {
-              collected[0] = outcomes.succeed(job, results.collect(provider, t));
+              collected[0] = collectResult(provider, job, t);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -425,6 +447,25 @@ public final class JobTracker {
         jobs.releaseLease(job.id(), settings.instanceId()); // a success ended the lease itself
       }
     }
+  }
+
+  /**
+   * Copies the succeeded task's result and ends the job with it; tells telemetry the time at the
+   * provider (until the copy started) and the copy's. False when the job had ended already.
+   */
+  private boolean collectResult(VideoProvider provider, Job job, ProviderTask task)
+      throws IOException {
+    Instant started = clock.instant();
+    JobResult result = results.collect(provider, task);
+    if (!outcomes.succeed(job, result)) {
+      return false;
+    }
+    Duration atProvider =
+        job.submittedAt() == null ? Duration.ZERO : Duration.between(job.submittedAt(), started);
+    telemetry.stage(JobTelemetry.Stage.AT_PROVIDER, job, atProvider);
+    telemetry.stage(JobTelemetry.Stage.COLLECT, job, since(started));
+    telemetry.stored(JobTelemetry.Stored.RESULT, result.sizeBytes());
+    return true;
   }
 
   private static String failureCode(ProviderTask task) {

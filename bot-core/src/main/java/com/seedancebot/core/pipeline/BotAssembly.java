@@ -106,7 +106,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             pipeline.ports(),
             replies,
             jobs,
-            new AttachmentIntake(pipeline.assets(), c.inspector(), c.maxAttachmentBytes()),
+            new AttachmentIntake(
+                pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry()),
             models,
             info,
             followUps);

@@ -11,6 +11,7 @@ import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobSettings;
+import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.job.ResultCollector;
 import com.seedancebot.core.provider.ProviderRouter;
@@ -72,7 +73,7 @@ public final class Pipeline {
     this.pipeline = b.pipeline;
     this.clock = b.clock;
     this.status = new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4));
-    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock);
+    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry);
     this.dispatcher =
         new JobDispatcher(
             b.jobs,
@@ -86,7 +87,8 @@ public final class Pipeline {
             b.jitter,
             b.seeds,
             b.callbackBase,
-            stages.get(0));
+            stages.get(0),
+            b.telemetry);
     this.tracker =
         new JobTracker(
             b.jobs,
@@ -98,7 +100,8 @@ public final class Pipeline {
             b.clock,
             b.jitter,
             stages.get(1),
-            stages.get(2));
+            stages.get(2),
+            b.telemetry);
     this.delivery =
         new DeliveryService(
             b.jobs,
@@ -111,7 +114,8 @@ public final class Pipeline {
             b.settings,
             b.clock,
             b.jitter,
-            stages.get(3));
+            stages.get(3),
+            b.telemetry);
   }
 
   public static Builder builder() {
@@ -235,6 +239,7 @@ public final class Pipeline {
     private RandomGenerator seeds = RandomGenerator.getDefault();
     private Function<VideoProvider, String> callbackBase = p -> null;
     private Function<Path, MediaInfo> videoInfo = p -> MediaInfo.unknown();
+    private JobTelemetry telemetry = JobTelemetry.NONE;
     private boolean direct;
 
     private Builder() {}
@@ -310,6 +315,12 @@ public final class Pipeline {
       return this;
     }
 
+    /** Where the stages report stage times, outcomes, deliveries and stored bytes. */
+    public Builder telemetry(JobTelemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
+
     /** Every unit runs on the calling thread (tests drive the stages with their ticks). */
     public Builder direct() {
       this.direct = true;
@@ -346,6 +357,10 @@ public final class Pipeline {
 
     Clock clock() {
       return clock;
+    }
+
+    JobTelemetry telemetry() {
+      return telemetry;
     }
 
     public Pipeline build() {

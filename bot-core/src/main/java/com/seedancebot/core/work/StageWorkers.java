@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The workers of one pipeline stage: at most {@code maxConcurrent} units of work at once, at most
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * end with an exception) and counted as failed by its own code. When work was turned away for lack
  * of room, the next unit to end calls the {@linkplain #onRoom room listener} (so a stage's pass can
  * run again at once rather than at its next tick). Thread-safe.
+ *
+ * <p>A unit runs with the logging context (SLF4J MDC) its submitter had, so the log lines of a
+ * job's step (and this class's own about it) carry the job's identity; the worker's context is
+ * restored afterwards.
  *
  * <p>With a direct executor ({@code Runnable::run}) every unit runs on the caller's thread before
  * {@code trySubmit} returns, which is how unit tests drive the stages step by step.
@@ -116,13 +121,34 @@ public final class StageWorkers {
       turnedAway.set(true);
       return false;
     }
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
     try {
-      executor.execute(() -> runWithDeadline(key, groupCount, work));
+      executor.execute(
+          () -> runInContext(logContext, () -> runWithDeadline(key, groupCount, work)));
       return true;
     } catch (RuntimeException e) {
       release(key, groupCount);
       log.warn("{}: unit {} not started ({})", name, key, e.toString());
       return false;
+    }
+  }
+
+  /** Runs {@code work} with the given logging context, then restores the thread's own. */
+  private static void runInContext(Map<String, String> logContext, Runnable work) {
+    Map<String, String> own = MDC.getCopyOfContextMap();
+    setContext(logContext);
+    try {
+      work.run();
+    } finally {
+      setContext(own);
+    }
+  }
+
+  private static void setContext(Map<String, String> context) {
+    if (context == null) {
+      MDC.clear();
+    } else {
+      MDC.setContextMap(context);
     }
   }
 
@@ -132,23 +158,27 @@ public final class StageWorkers {
     boolean[] done = {false};
     boolean[] timedOut = {false};
     TIMED_OUT.set(timedOut);
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
     Future<?> alarm =
         watchdog == null
             ? null
             : watchdog.schedule(
-                () -> {
-                  synchronized (lock) {
-                    if (!done[0]) {
-                      timedOut[0] = true;
-                      log.warn(
-                          "{}: unit {} still running after {}, interrupting it",
-                          name,
-                          key,
-                          timeout);
-                      worker.interrupt();
-                    }
-                  }
-                },
+                () ->
+                    runInContext(
+                        logContext,
+                        () -> {
+                          synchronized (lock) {
+                            if (!done[0]) {
+                              timedOut[0] = true;
+                              log.warn(
+                                  "{}: unit {} still running after {}, interrupting it",
+                                  name,
+                                  key,
+                                  timeout);
+                              worker.interrupt();
+                            }
+                          }
+                        }),
                 timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
     try {

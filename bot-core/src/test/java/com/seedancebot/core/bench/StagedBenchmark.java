@@ -33,8 +33,8 @@ public final class StagedBenchmark {
   private StagedBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+    System.setProperty("log.level", "warn"); // read by logback-test.xml
+    System.setProperty("log.flyway.level", "error");
     List<String> scenarios =
         args.length == 0 ? List.of("latency", "throughput", "isolation", "large") : List.of(args);
     int runs = Integer.getInteger("bench.runs", 3);

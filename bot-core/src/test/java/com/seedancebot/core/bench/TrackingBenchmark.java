@@ -31,8 +31,8 @@ public final class TrackingBenchmark {
   private TrackingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+    System.setProperty("log.level", "warn"); // read by logback-test.xml
+    System.setProperty("log.flyway.level", "error");
     List<Integer> sizes = new ArrayList<>();
     for (String a : args.length == 0 ? new String[] {"1000", "10000"} : args) {
       sizes.add(Integer.parseInt(a.strip()));

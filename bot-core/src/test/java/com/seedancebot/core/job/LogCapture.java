@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Captures what the test logger (slf4j-simple, which writes to the current {@code System.err})
- * prints while open, still passing it through. Not for parallel tests; close it to restore.
+ * Captures what the test logger (logback-test.xml: the current {@code System.err}) prints while
+ * open, still passing it through. Not for parallel tests; close it to restore.
  */
 final class LogCapture implements AutoCloseable {
 

@@ -49,14 +49,22 @@ final class PipelineHarness {
   final String instanceId;
   final Pipeline pipeline;
 
+  private final JobTelemetry telemetry;
+
   PipelineHarness(Path dir) {
+    this(dir, JobTelemetry.NONE);
+  }
+
+  /** A harness whose pipeline reports to {@code telemetry}. */
+  PipelineHarness(Path dir, JobTelemetry telemetry) {
     this(
         dir,
         TestDatabase.migratedH2(dir),
         TestClock.atDefaultStart(),
         new ScriptedVideoProvider("ark", 3),
         new ScriptedVideoProvider("ark-backup", 3),
-        JobSettings.defaults(Duration.ofSeconds(1)).instanceId());
+        JobSettings.defaults(Duration.ofSeconds(1)).instanceId(),
+        telemetry);
   }
 
   private PipelineHarness(
@@ -65,11 +73,13 @@ final class PipelineHarness {
       TestClock clock,
       ScriptedVideoProvider provider,
       ScriptedVideoProvider backup,
-      String instanceId) {
+      String instanceId,
+      JobTelemetry telemetry) {
     this.clock = clock;
     this.provider = provider;
     this.backup = backup;
     this.instanceId = instanceId;
+    this.telemetry = telemetry;
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     assets = new AssetStore(dir);
@@ -83,7 +93,13 @@ final class PipelineHarness {
   static PipelineHarness instance(
       Path dir, DataSource db, TestClock clock, ScriptedVideoProvider provider, String name) {
     return new PipelineHarness(
-        dir, db, clock, provider, new ScriptedVideoProvider("ark-backup", 3), name);
+        dir,
+        db,
+        clock,
+        provider,
+        new ScriptedVideoProvider("ark-backup", 3),
+        name,
+        JobTelemetry.NONE);
   }
 
   /** The harness's pipeline as the app runs it: stages on their own threads and workers. */
@@ -102,6 +118,7 @@ final class PipelineHarness {
         .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
         .settings(JobSettings.defaults(Duration.ofSeconds(1)).withInstanceId(instanceId))
         .clock(clock)
+        .telemetry(telemetry)
         .jitter(() -> 0.5)
         .seeds(RandomGenerator.of("L64X128MixRandom"))
         .videoInfo(p -> new MediaInfo("video/mp4", 3, 640, 360, 4.0, 24.0));

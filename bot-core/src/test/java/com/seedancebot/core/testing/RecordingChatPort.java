@@ -28,6 +28,10 @@ public final class RecordingChatPort implements ChatPort {
   public final List<JobStatus> statusCalls = new CopyOnWriteArrayList<>();
   public final Map<String, String> statusById = new ConcurrentHashMap<>();
   public final List<VideoDelivery> videos = new CopyOnWriteArrayList<>();
+
+  /** The logging context (SLF4J MDC) of each {@link #deliverVideo} call, in order. */
+  public final List<Map<String, String>> videoLogContexts = new CopyOnWriteArrayList<>();
+
   private final AtomicInteger failNext = new AtomicInteger();
 
   public RecordingChatPort(Platform platform) {
@@ -89,6 +93,8 @@ public final class RecordingChatPort implements ChatPort {
 
   @Override
   public void deliverVideo(VideoDelivery delivery) {
+    Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap();
+    videoLogContexts.add(logContext == null ? Map.of() : logContext);
     maybeFail();
     var hang = hungChats.get(delivery.chat().chatId());
     if (hang != null) {

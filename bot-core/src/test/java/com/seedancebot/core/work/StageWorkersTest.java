@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** Bounds of a stage's workers, driven by an executor that runs units only when told to. */
 class StageWorkersTest {
@@ -53,6 +55,19 @@ class StageWorkersTest {
 
     assertThat(calls).hasValue(1);
     assertThat(workers.hasRoom("telegram")).isTrue();
+  }
+
+  @Test
+  void aUnitRunsWithItsSubmittersLogContextAndLeavesTheWorkersOwnAlone() {
+    AtomicReference<String> seen = new AtomicReference<>();
+    MDC.put("job_id", "j1");
+    workers.trySubmit("a", "telegram", () -> seen.set(MDC.get("job_id")));
+    MDC.clear(); // the worker thread's own context: empty
+
+    finish(0);
+
+    assertThat(seen).hasValue("j1");
+    assertThat(MDC.get("job_id")).as("after the unit").isNull();
   }
 
   private void finish(int unit) {

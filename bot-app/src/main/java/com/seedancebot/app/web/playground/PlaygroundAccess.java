@@ -1,8 +1,7 @@
 package com.seedancebot.app.web.playground;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.seedancebot.app.config.InvalidSettingException;
+import com.seedancebot.app.web.BearerToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaygroundAccess {
 
-  private static final String BEARER = "Bearer ";
-
-  private final byte[] tokenDigest;
+  private final BearerToken token;
 
   /** For Spring: checks the configuration against the providers in {@code environment}. */
   @Autowired
@@ -34,40 +31,25 @@ public class PlaygroundAccess {
    */
   PlaygroundAccess(String token, String paidProvider) {
     if (token == null && !"simulator".equals(paidProvider)) {
-      throw new IllegalStateException(
-          "The playground is on (BOT_PLAYGROUND_ENABLED=true) with the paid provider '"
+      throw new InvalidSettingException(
+          "BOT_PLAYGROUND_TOKEN",
+          "is not set while the playground is on (BOT_PLAYGROUND_ENABLED=true) with the paid"
+              + " provider '"
               + paidProvider
-              + "', so anyone reaching it would spend your money: set BOT_PLAYGROUND_TOKEN to a"
-              + " long random secret that playground users must enter, or unset"
-              + " BOT_PLAYGROUND_ENABLED to turn the playground off");
+              + "', so anyone reaching it would spend your money: set it to a long random secret"
+              + " that playground users must enter, or unset BOT_PLAYGROUND_ENABLED to turn the"
+              + " playground off");
     }
-    this.tokenDigest = token == null ? null : sha256(token);
+    this.token = token == null ? null : new BearerToken(token);
   }
 
   /** Whether the playground is open to everyone (no token configured). */
   public boolean open() {
-    return tokenDigest == null;
+    return token == null;
   }
 
   /** Whether a request with this {@code Authorization} header (may be null) may use the API. */
   public boolean admits(String authorization) {
-    if (tokenDigest == null) {
-      return true;
-    }
-    if (authorization == null
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return false;
-    }
-    String presented = authorization.substring(BEARER.length()).strip();
-    // equal-length digests: the comparison takes the same time whatever was presented
-    return MessageDigest.isEqual(tokenDigest, sha256(presented));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return token == null || token.presentedIn(authorization);
   }
 }

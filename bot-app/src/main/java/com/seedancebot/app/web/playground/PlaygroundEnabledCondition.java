@@ -1,5 +1,6 @@
 package com.seedancebot.app.web.playground;
 
+import com.seedancebot.app.config.InvalidSettingException;
 import java.util.Locale;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,8 +27,11 @@ public class PlaygroundEnabledCondition implements Condition {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw new IllegalStateException(
-              "BOT_PLAYGROUND_ENABLED must be true or false (unset = on with the simulator only)");
+          throw new InvalidSettingException(
+              "BOT_PLAYGROUND_ENABLED",
+              "is '"
+                  + flag.strip()
+                  + "': set it to true or false (unset = on with the simulator only)");
     };
   }
 
