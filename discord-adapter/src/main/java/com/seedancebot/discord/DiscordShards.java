@@ -121,11 +121,6 @@ public record DiscordShards(List<Integer> ids, int total) {
     return ids.contains(shardOf(guildId));
   }
 
-  /** Whether this instance runs every shard (then it serves every guild). */
-  public boolean complete() {
-    return ids.size() == total;
-  }
-
   @Override
   public String toString() {
     return ids + " of " + total;
