@@ -37,6 +37,13 @@ public record DiscordProperties(
     String shards,
     Integer shardTotal) {
 
+  /** Refuses wrong shard settings at startup (only when the adapter runs), naming the fix. */
+  public DiscordProperties {
+    if (token != null && !token.isBlank()) {
+      DiscordShards.parse(shards, shardTotal);
+    }
+  }
+
   /** Whether the adapter should run. */
   public boolean enabled() {
     return token != null && !token.isBlank();
