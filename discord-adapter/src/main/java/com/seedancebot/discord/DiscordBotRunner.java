@@ -20,6 +20,8 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns the bot's gateway connections: one JDA shard manager running this instance's shards (see
@@ -31,6 +33,8 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
  * Thread-safe.
  */
 public final class DiscordBotRunner implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DiscordBotRunner.class);
 
   /** The state of a shard that receives its guilds' interactions. */
   public static final String CONNECTED = JDA.Status.CONNECTED.name();
@@ -69,6 +73,7 @@ public final class DiscordBotRunner implements AutoCloseable {
           .setCompression(Compression.NONE);
     }
     manager = builder.build();
+    log.info("Discord: this instance runs shards {}", shards);
   }
 
   /**

@@ -16,17 +16,17 @@ import org.slf4j.LoggerFactory;
  * acknowledged". Remembers the last {@value #REMEMBERED} interaction ids of this instance, on all
  * of its shards; a replay comes seconds after the original, far within that. Thread-safe.
  */
-public final class OncePerInteraction implements EventListener {
+final class OncePerInteraction implements EventListener {
 
   private static final Logger log = LoggerFactory.getLogger(OncePerInteraction.class);
 
   /** How many recent interaction ids are remembered. */
-  public static final int REMEMBERED = 20_000;
+  static final int REMEMBERED = 20_000;
 
   private final List<EventListener> listeners;
   private final Cache<String, Boolean> seen = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
-  public OncePerInteraction(List<? extends EventListener> listeners) {
+  OncePerInteraction(List<? extends EventListener> listeners) {
     this.listeners = List.copyOf(listeners);
   }
 

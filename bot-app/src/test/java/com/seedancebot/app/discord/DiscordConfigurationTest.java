@@ -34,6 +34,21 @@ class DiscordConfigurationTest {
   }
 
   @Test
+  void a_shard_outside_the_total_stops_the_start_with_what_to_change() {
+    runner
+        .withPropertyValues(
+            "bot.discord.token=t0k", "bot.discord.shards=1-2", "bot.discord.shard-total=2")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "DISCORD_SHARDS lists shard 2, but DISCORD_SHARD_TOTAL is 2: shard ids run"
+                            + " from 0 to 1."));
+  }
+
+  @Test
   void without_shard_settings_the_instance_runs_the_bots_one_shard() {
     new ApplicationContextRunner()
         .withUserConfiguration(Properties.class)

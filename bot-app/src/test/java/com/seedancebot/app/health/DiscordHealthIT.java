@@ -1,7 +1,6 @@
 package com.seedancebot.app.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seedancebot.app.SeedanceBotApplication;
 import com.seedancebot.discord.fake.FakeDiscord;
@@ -10,11 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * identify one shard every 5 s), UP once both are connected, each shard's state in the details; and
  * shard settings that cannot work stop the start with what to change.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class DiscordHealthIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -55,21 +50,6 @@ class DiscordHealthIT {
             .isEqualTo("{\"0\":\"CONNECTED\",\"1\":\"CONNECTED\"}");
         assertThat(details.path("shardTotal").asInt()).isEqualTo(2);
       }
-    }
-  }
-
-  @Test
-  void aShardOutsideTheTotalStopsTheStartWithWhatToChange(CapturedOutput output) throws Exception {
-    try (FakeDiscord discord = FakeDiscord.start()) {
-      assertThatThrownBy(() -> start(discord, "--DISCORD_SHARDS=1-2", "--DISCORD_SHARD_TOTAL=2"))
-          .rootCause()
-          .hasMessage(
-              "DISCORD_SHARDS lists shard 2, but DISCORD_SHARD_TOTAL is 2: shard ids run from 0"
-                  + " to 1.");
-      assertThat(output.getAll())
-          .contains("DISCORD_SHARDS lists shard 2, but DISCORD_SHARD_TOTAL is 2")
-          .doesNotContain(FakeDiscord.TOKEN);
-      assertThat(discord.identifies()).isZero();
     }
   }
 
