@@ -4,15 +4,21 @@ import com.seedancebot.core.delivery.ChatCallListener;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import okhttp3.OkHttpClient;
@@ -20,20 +26,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the bot's one JDA connection: logs in with the token, points REST at {@code apiUrl} and the
- * gateway at {@code gatewayUrl} (uncompressed, for a proxy or a test fake), asks only for the
- * {@code GUILDS} intent (no privileged intents: interactions need none), and once ready registers
- * the application commands, globally or in the configured guilds. {@link #start} returns while JDA
- * connects in the background; {@link #jda()} is usable from then on. Thread-safe.
+ * Owns the bot's gateway connections: one JDA shard manager running this instance's shards (see
+ * {@link DiscordShards}) with the token, REST at {@code apiUrl} and the gateway at {@code
+ * gatewayUrl} (uncompressed, for a proxy or a test fake), the {@code GUILDS} intent only (no
+ * privileged intents: interactions need none). Listeners see each interaction once per instance
+ * ({@link OncePerInteraction}); once a shard is ready the application commands are registered by
+ * {@link CommandRegistrar}. {@link #start} returns while the shards connect in the background.
+ * Thread-safe.
  */
 public final class DiscordBotRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DiscordBotRunner.class);
 
+  /** The state of a shard that receives its guilds' interactions. */
+  public static final String CONNECTED = JDA.Status.CONNECTED.name();
+
   private final DiscordSettings settings;
   private final List<CommandData> commands;
   private final ChatCallListener calls;
-  private volatile JDA jda;
+  private final Set<Integer> readyShards = ConcurrentHashMap.newKeySet();
+  private volatile CountDownLatch ready;
+  private volatile ShardManager manager;
 
   public DiscordBotRunner(DiscordSettings settings, List<CommandData> commands) {
     this(settings, commands, ChatCallListener.NONE);
@@ -47,111 +60,134 @@ public final class DiscordBotRunner implements AutoCloseable {
     this.calls = calls;
   }
 
-  /** Connects with the given event listeners (the interaction listener among them). */
-  public synchronized void start(List<?> listeners) {
-    if (jda != null) {
+  /** Connects this instance's shards with the given event listeners (the interaction listener). */
+  public synchronized void start(List<? extends EventListener> listeners) {
+    if (manager != null) {
       throw new IllegalStateException("already started");
     }
-    JDABuilder builder =
-        JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+    DiscordShards shards = settings.shards();
+    ready = new CountDownLatch(shards.ids().size());
+    readyShards.clear();
+    DefaultShardManagerBuilder builder =
+        DefaultShardManagerBuilder.createLight(
+                settings.token(), EnumSet.noneOf(GatewayIntent.class))
+            .setShardsTotal(shards.total())
+            .setShards(shards.ids())
             .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
             .setHttpClientBuilder(
                 new OkHttpClient.Builder().addInterceptor(new DiscordCallMeter(calls)))
             .setEnableShutdownHook(false)
-            .addEventListeners(new CommandRegistrar())
-            .addEventListeners(listeners.toArray());
+            .addEventListeners(new CommandRegistrar(settings, commands), new ReadyCounter())
+            .addEventListeners(new OncePerInteraction(listeners));
     if (settings.gatewayUrl() != null) {
       builder
           .setSessionController(new FixedGatewaySessionController(settings.gatewayUrl().toString()))
           .setCompression(Compression.NONE);
     }
-    jda = builder.build();
-  }
-
-  /** The connection; throws if {@link #start} was not called. */
-  public JDA jda() {
-    JDA current = jda;
-    if (current == null) {
-      throw new IllegalStateException("the Discord connection is not started");
-    }
-    return current;
+    manager = builder.build();
+    log.info("Discord: this instance runs shards {}", shards);
   }
 
   /**
-   * Whether interactions can be received now: true only while the JDA gateway is connected ({@code
-   * CONNECTED}); false before {@link #start}, while connecting or reconnecting, and after {@link
-   * #close}.
+   * The shard that receives this guild's events (DMs: shard 0), for REST calls about its channels.
+   *
+   * @throws IllegalStateException when not started, when that shard runs on another instance, or
+   *     while it is not built yet
+   */
+  public JDA shardFor(String guildId) {
+    ShardManager current = manager;
+    if (current == null) {
+      throw new IllegalStateException("the Discord connection is not started");
+    }
+    int id = settings.shards().shardOf(guildId);
+    JDA shard = current.getShardById(id);
+    if (shard != null) {
+      return shard;
+    }
+    throw new IllegalStateException(
+        settings.shards().ids().contains(id)
+            ? "Discord shard " + id + " is not connected yet"
+            : "Discord shard " + id + " runs on another instance (this one runs " + shards() + ")");
+  }
+
+  /** The shards this instance runs. */
+  public DiscordShards shards() {
+    return settings.shards();
+  }
+
+  /**
+   * Whether interactions can be received now: true only while every shard of this instance is
+   * connected ({@code CONNECTED}); false before {@link #start}, while one connects or reconnects,
+   * and after {@link #close}.
    */
   public boolean connected() {
-    JDA current = jda;
-    return current != null && current.getStatus() == JDA.Status.CONNECTED;
+    return shardStates().values().stream().allMatch(CONNECTED::equals);
   }
 
-  /** The gateway's state in words for operators, e.g. {@code CONNECTED} or {@code not started}. */
-  public String gatewayState() {
-    JDA current = jda;
-    return current == null ? "not started" : current.getStatus().name();
+  /**
+   * Each of this instance's shards with its gateway state in words for operators, e.g. {@code
+   * CONNECTED}, {@code QUEUED} (waiting for its turn to identify) or {@code not started}.
+   */
+  public SortedMap<Integer, String> shardStates() {
+    ShardManager current = manager;
+    SortedMap<Integer, String> states = new TreeMap<>();
+    for (int id : settings.shards().ids()) {
+      JDA shard = current == null ? null : current.getShardById(id);
+      states.put(
+          id,
+          current == null ? "not started" : shard == null ? "QUEUED" : shard.getStatus().name());
+    }
+    return states;
   }
 
-  /** Waits until the gateway is ready and the guilds are loaded. */
-  public void awaitReady() throws InterruptedException {
-    jda().awaitReady();
+  /**
+   * Waits until every shard of this instance is ready (its guilds loaded) and connected; false when
+   * some shard was not ready within the timeout.
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    CountDownLatch latch = ready;
+    ShardManager current = manager;
+    if (latch == null || current == null) {
+      throw new IllegalStateException("the Discord connection is not started");
+    }
+    if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    for (JDA shard : current.getShards()) {
+      shard.awaitReady(); // READY fired: CONNECTED follows at once
+    }
+    return true;
   }
 
   @Override
   public synchronized void close() {
-    JDA current = jda;
+    ShardManager current = manager;
     if (current == null) {
       return;
     }
+    current.getShards().forEach(JDA::shutdown);
     current.shutdown();
     try {
-      if (!current.awaitShutdown(Duration.ofSeconds(10))) {
-        current.shutdownNow();
-        current.awaitShutdown(5, TimeUnit.SECONDS);
+      for (JDA shard : current.getShards()) {
+        if (!shard.awaitShutdown(Duration.ofSeconds(10))) {
+          shard.shutdownNow();
+          shard.awaitShutdown(5, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      current.shutdownNow();
+      current.getShards().forEach(JDA::shutdownNow);
     }
-    jda = null;
+    manager = null;
   }
 
-  /** Registers the commands once the gateway is ready (bulk overwrite: idempotent). */
-  private final class CommandRegistrar extends ListenerAdapter {
+  /** Counts each shard's first READY for {@link #awaitReady}. */
+  private final class ReadyCounter extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
-      JDA ready = event.getJDA();
-      if (settings.guildIds().isEmpty()) {
-        ready
-            .updateCommands()
-            .addCommands(commands)
-            .queue(
-                done -> log.info("Registered {} global Discord commands", done.size()),
-                e ->
-                    log.error(
-                        "Could not register the Discord commands: {}",
-                        DiscordFailures.describe(e)));
-        return;
-      }
-      for (String guildId : settings.guildIds()) {
-        Guild guild = ready.getGuildById(guildId);
-        if (guild == null) {
-          log.warn(
-              "Discord guild {} is not among the bot's servers: commands not registered", guildId);
-          continue;
-        }
-        guild
-            .updateCommands()
-            .addCommands(commands)
-            .queue(
-                done ->
-                    log.info("Registered {} Discord commands in guild {}", done.size(), guildId),
-                e ->
-                    log.error(
-                        "Could not register the commands in guild {}: {}",
-                        guildId,
-                        DiscordFailures.describe(e)));
+      CountDownLatch latch = ready;
+      if (readyShards.add(event.getJDA().getShardInfo().getShardId()) && latch != null) {
+        latch.countDown();
       }
     }
   }
@@ -167,6 +203,13 @@ public final class DiscordBotRunner implements AutoCloseable {
     @Override
     public String getGateway() {
       return gateway;
+    }
+
+    /** Discord's shard total and identify concurrency (GET /gateway/bot), at our gateway. */
+    @Override
+    public ShardedGateway getShardedGateway(JDA api) {
+      ShardedGateway discord = super.getShardedGateway(api);
+      return new ShardedGateway(gateway, discord.getShardTotal(), discord.getConcurrency());
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * channel (thread) as a normal bot message, and later edits follow that message. Videos are always
  * channel messages, never webhook ones, so they work after 15 minutes and after a restart.
  *
+ * <p>One status message per job, never edited to what it already shows ({@link StatusMessages}).
+ * With the bot's shards split over instances, this port {@linkplain #reaches reaches} only the
+ * chats of its own shards: the core leaves the others' statuses and videos to their instance, which
+ * also holds their interactions.
+ *
  * <p>Blocking: every method waits for Discord (at most the configured request timeout) and must not
  * run on a JDA thread. Failures become {@link ChatDeliveryException}s (see {@link
  * DiscordFailures}); when a video cannot be posted for lack of permissions, the requester is also
@@ -43,18 +49,23 @@ public final class DiscordChatPort implements ChatPort {
 
   private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
 
-  private final Supplier<JDA> jda;
+  private final Function<String, JDA> shards;
   private final InteractionRegistry<InteractionHook> registry;
   private final DiscordRenderer renderer;
   private final Messages messages;
   private final DiscordSettings settings;
+  private final StatusMessages statuses = new StatusMessages();
 
+  /**
+   * @param shards the running shard that serves a guild id (DMs: {@code null}), e.g. {@link
+   *     DiscordBotRunner#shardFor}; throws {@link IllegalStateException} when there is none here
+   */
   public DiscordChatPort(
-      Supplier<JDA> jda,
+      Function<String, JDA> shards,
       InteractionRegistry<InteractionHook> registry,
       Messages messages,
       DiscordSettings settings) {
-    this.jda = jda;
+    this.shards = shards;
     this.registry = registry;
     this.renderer = new DiscordRenderer(messages);
     this.messages = messages;
@@ -80,6 +91,12 @@ public final class DiscordChatPort implements ChatPort {
     return send(chat, null, data, "send a text");
   }
 
+  /** Only chats in guilds of this instance's shards (DMs: shard 0); others are another's. */
+  @Override
+  public boolean reaches(ChatRef chat) {
+    return settings.shards().serves(chat.serverId());
+  }
+
   @Override
   public String showStatus(JobStatus status) {
     Locale locale =
@@ -87,18 +104,32 @@ public final class DiscordChatPort implements ChatPort {
             ? status.locale()
             : localeFor(status.requestMessageId(), status.chat());
     MessageCreateData data = renderer.status(status, locale);
-    String statusId = status.statusMessageId();
-    if (statusId == null) {
-      Optional<InteractionRegistry.Ticket<InteractionHook>> ticket =
-          live(status.requestMessageId());
-      if (ticket.isPresent()) {
-        Optional<String> id = publicly(ticket.get(), data);
-        if (id.isPresent()) {
-          return id.get();
-        }
+    String content = data.toData().toString();
+    synchronized (statuses.lockFor(status.jobId())) {
+      String target = statuses.target(status.jobId(), status.statusMessageId());
+      if (statuses.shows(status.jobId(), target, content)) {
+        return target; // the message says exactly this already
       }
-      return send(status.chat(), status.ownerUserId(), data, "send a status");
+      String shown = target == null ? showFirst(status, data) : showAgain(status, target, data);
+      statuses.record(status.jobId(), shown, content);
+      return shown;
     }
+  }
+
+  /** The job's first status: the interaction's deferred response when live, else the channel. */
+  private String showFirst(JobStatus status, MessageCreateData data) {
+    Optional<InteractionRegistry.Ticket<InteractionHook>> ticket = live(status.requestMessageId());
+    if (ticket.isPresent()) {
+      Optional<String> id = publicly(ticket.get(), data);
+      if (id.isPresent()) {
+        return id.get();
+      }
+    }
+    return send(status.chat(), status.ownerUserId(), data, "send a status");
+  }
+
+  /** Edits the status message; one that can no longer be edited is replaced by a new one. */
+  private String showAgain(JobStatus status, String statusId, MessageCreateData data) {
     Optional<InteractionRegistry.Ticket<InteractionHook>> sender = registry.forMessage(statusId);
     if (sender.isPresent()) {
       if (registry.isLive(sender.get()) && editedViaWebhook(sender.get(), statusId, data)) {
@@ -249,24 +280,34 @@ public final class DiscordChatPort implements ChatPort {
     if (ticket.isPresent()) {
       return ticket.get().locale();
     }
-    Guild guild = chat.serverId() == null ? null : jda.get().getGuildById(chat.serverId());
+    Guild guild = chat.serverId() == null ? null : shardOf(chat).getGuildById(chat.serverId());
     return guild == null ? Locale.ENGLISH : Messages.languageOf(guild.getLocale().getLocale());
   }
 
   private MessageChannel channel(ChatRef chat, String ownerUserId) {
     String id = chat.threadId() != null ? chat.threadId() : chat.chatId();
-    MessageChannel channel = jda.get().getChannelById(MessageChannel.class, id);
+    JDA jda = shardOf(chat);
+    MessageChannel channel = jda.getChannelById(MessageChannel.class, id);
     if (channel != null) {
       return channel;
     }
     if (chat.serverId() == null && ownerUserId != null) {
-      return await("open the DM", () -> jda.get().openPrivateChannelById(ownerUserId));
+      return await("open the DM", () -> jda.openPrivateChannelById(ownerUserId));
     }
     throw new ChatDeliveryException(
         "Discord channel " + id + " is unknown to the bot (deleted, or the bot left the server)",
         false,
         null,
         null);
+  }
+
+  /** The shard serving the chat; retryable when it is not running here (it will, or another). */
+  private JDA shardOf(ChatRef chat) {
+    try {
+      return shards.apply(chat.serverId());
+    } catch (IllegalStateException e) {
+      throw new ChatDeliveryException(e.getMessage(), true, null, e);
+    }
   }
 
   private <T> T await(String what, Supplier<? extends RestAction<T>> action) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param dmUploadLimitBytes the largest file posted in a DM (guilds use their boost tier's limit)
  * @param requestTimeout how long an outbound call may take before it counts as a transient failure
  * @param attachmentLimits the largest attachment accepted per kind, checked before download
+ * @param shards the gateway shards this instance runs ({@link DiscordShards#SINGLE} when null)
  */
 public record DiscordSettings(
     String token,
@@ -24,7 +25,8 @@ public record DiscordSettings(
     List<String> guildIds,
     long dmUploadLimitBytes,
     Duration requestTimeout,
-    AttachmentLimits attachmentLimits) {
+    AttachmentLimits attachmentLimits,
+    DiscordShards shards) {
 
   /** Discord's public REST base. */
   public static final URI DEFAULT_API_URL = URI.create("https://discord.com/api/v10/");
@@ -38,27 +40,54 @@ public record DiscordSettings(
     }
     apiUrl = withTrailingSlash(apiUrl == null ? DEFAULT_API_URL : apiUrl);
     guildIds = guildIds == null ? List.of() : guildIds.stream().map(String::strip).toList();
+    for (String id : guildIds) {
+      if (!id.matches("\\d{1,20}")) {
+        throw new IllegalArgumentException(
+            "DISCORD_GUILD_IDS has \"" + id + "\", which is not a Discord server id (a number).");
+      }
+    }
     dmUploadLimitBytes = dmUploadLimitBytes <= 0 ? DEFAULT_UPLOAD_LIMIT : dmUploadLimitBytes;
     requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
     attachmentLimits =
         Objects.requireNonNullElseGet(attachmentLimits, AttachmentLimits::providerDefaults);
+    shards = Objects.requireNonNullElse(shards, DiscordShards.SINGLE);
   }
 
   /** Settings with defaults for everything but the token and the endpoints. */
   public static DiscordSettings of(String token, URI apiUrl, URI gatewayUrl) {
-    return new DiscordSettings(token, apiUrl, gatewayUrl, List.of(), 0, null, null);
+    return new DiscordSettings(token, apiUrl, gatewayUrl, List.of(), 0, null, null, null);
   }
 
   /** The same settings with slash commands registered in these guilds. */
   public DiscordSettings withGuildIds(List<String> ids) {
     return new DiscordSettings(
-        token, apiUrl, gatewayUrl, ids, dmUploadLimitBytes, requestTimeout, attachmentLimits);
+        token,
+        apiUrl,
+        gatewayUrl,
+        ids,
+        dmUploadLimitBytes,
+        requestTimeout,
+        attachmentLimits,
+        shards);
   }
 
   /** The same settings with another DM upload limit. */
   public DiscordSettings withDmUploadLimit(long bytes) {
     return new DiscordSettings(
-        token, apiUrl, gatewayUrl, guildIds, bytes, requestTimeout, attachmentLimits);
+        token, apiUrl, gatewayUrl, guildIds, bytes, requestTimeout, attachmentLimits, shards);
+  }
+
+  /** The same settings running these shards. */
+  public DiscordSettings withShards(DiscordShards running) {
+    return new DiscordSettings(
+        token,
+        apiUrl,
+        gatewayUrl,
+        guildIds,
+        dmUploadLimitBytes,
+        requestTimeout,
+        attachmentLimits,
+        running);
   }
 
   private static URI withTrailingSlash(URI uri) {
@@ -80,6 +109,8 @@ public record DiscordSettings(
         + requestTimeout
         + ", attachmentLimits="
         + attachmentLimits
+        + ", shards="
+        + shards
         + "]";
   }
 

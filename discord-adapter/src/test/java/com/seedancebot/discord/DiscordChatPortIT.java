@@ -59,8 +59,13 @@ class DiscordChatPortIT {
 
   private static JobStatus status(
       String requestId, String statusId, String text, boolean cancellable) {
+    return status("job-42", requestId, statusId, text, cancellable);
+  }
+
+  private static JobStatus status(
+      String jobId, String requestId, String statusId, String text, boolean cancellable) {
     return new JobStatus(
-        "job-42",
+        jobId,
         FakeDiscord.OWNER.id(),
         GENERAL,
         requestId,
@@ -130,6 +135,51 @@ class DiscordChatPortIT {
     assertThat(customIds(edit.json())).isEmpty();
     assertThat(h.fake.calls().subList(before, h.fake.calls().size()))
         .noneMatch(c -> c.path().startsWith("/api/v10/webhooks/"));
+  }
+
+  @Test
+  void a_status_that_already_shows_the_text_is_not_edited_again() throws Exception {
+    // given a job whose status message shows "Running"
+    String requestId = videoInteraction(FakeDiscord.GENERAL_ID);
+    String statusId = h.port.showStatus(status("job-7", requestId, null, "Running", true));
+    h.fake.awaitCall("the status", c -> c.is("PATCH", "/api/v10/webhooks/"));
+    int before = h.fake.calls().size();
+
+    // when the core shows the same status again, then a changed one
+    assertThat(h.port.showStatus(status("job-7", requestId, statusId, "Running", true)))
+        .isEqualTo(statusId);
+    h.port.showStatus(status("job-7", requestId, statusId, "Running (0:10)", true));
+
+    // then only the change reached Discord
+    h.fake.awaitCall(
+        "the change",
+        c -> c.is("PATCH", "/api/v10/webhooks/") && "Running (0:10)".equals(c.content()));
+    assertThat(h.fake.calls().subList(before, h.fake.calls().size()))
+        .filteredOn(c -> !c.method().equals("GET"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.content()).isEqualTo("Running (0:10)"));
+  }
+
+  @Test
+  void a_job_asked_twice_for_its_first_status_keeps_one_status_message() throws Exception {
+    // given a job whose first status was shown
+    String requestId = videoInteraction(FakeDiscord.GENERAL_ID);
+    String first = h.port.showStatus(status("job-8", requestId, null, "Queued", true));
+    int before = h.fake.calls().size();
+
+    // when the core, not knowing that message yet, shows a first status again
+    String second = h.port.showStatus(status("job-8", requestId, null, "Running", true));
+
+    // then the same message was edited: no follow-up, no channel message
+    assertThat(second).isEqualTo(first);
+    List<RecordedCall> calls = h.fake.calls().subList(before, h.fake.calls().size());
+    assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+    assertThat(calls)
+        .anySatisfy(
+            c -> {
+              assertThat(c.is("PATCH", "/api/v10/webhooks/")).isTrue();
+              assertThat(c.content()).isEqualTo("Running");
+            });
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.seedancebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.seedancebot.core.chat.Messages;
 import java.net.URI;
@@ -22,14 +23,14 @@ class DiscordConnectionStatusIT {
             new DiscordCommands(new Messages()).all());
 
     assertThat(runner.connected()).isFalse();
-    assertThat(runner.gatewayState()).isEqualTo("not started");
+    assertThat(runner.shardStates()).containsExactly(entry(0, "not started"));
   }
 
   @Test
   void connectedWhileTheGatewayIsThenNotOnceDiscordGoesAway() throws Exception {
     try (DiscordHarness discord = new DiscordHarness()) {
       assertThat(discord.runner.connected()).isTrue();
-      assertThat(discord.runner.gatewayState()).isEqualTo("CONNECTED");
+      assertThat(discord.runner.shardStates()).containsExactly(entry(0, "CONNECTED"));
 
       discord.fake.close();
 
@@ -38,11 +39,11 @@ class DiscordConnectionStatusIT {
         assertThat(System.nanoTime()).as("disconnect noticed").isLessThan(deadline);
         Thread.sleep(50);
       }
-      assertThat(discord.runner.gatewayState()).isNotEqualTo("CONNECTED");
+      assertThat(discord.runner.shardStates().get(0)).isNotEqualTo("CONNECTED");
 
       discord.runner.close();
       assertThat(discord.runner.connected()).isFalse();
-      assertThat(discord.runner.gatewayState()).isEqualTo("not started");
+      assertThat(discord.runner.shardStates()).containsExactly(entry(0, "not started"));
     }
   }
 }

@@ -1,20 +1,24 @@
 package com.seedancebot.discord;
 
+import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.discord.fake.FakeDiscord;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
 /**
  * The adapter wired as the application wires it, against a {@link FakeDiscord}: real JDA over
- * loopback, a controlled clock, a recording core double on the inbound side.
+ * loopback, a controlled clock, a recording core double on the inbound side. One harness is one bot
+ * instance; several may share one fake ({@link #instance}), each running its own shards.
  */
 final class DiscordHarness implements AutoCloseable {
 
@@ -31,6 +35,7 @@ final class DiscordHarness implements AutoCloseable {
 
   final DiscordBotRunner runner;
   final DiscordChatPort port;
+  private final boolean ownsFake;
 
   DiscordHarness() throws Exception {
     this(port -> null);
@@ -39,21 +44,44 @@ final class DiscordHarness implements AutoCloseable {
   /**
    * @param core builds the core behind the adapter from its chat port; null = the recording double
    */
-  DiscordHarness(
-      java.util.function.Function<DiscordChatPort, com.seedancebot.core.chat.BotInbox> core)
+  DiscordHarness(Function<DiscordChatPort, BotInbox> core) throws Exception {
+    this(FakeDiscord.start(), true, DiscordShards.SINGLE, List.of(FakeDiscord.GUILD_ID), core);
+  }
+
+  /**
+   * One more bot instance on a shared fake, running {@code shards}, with commands in both of the
+   * fake's guilds; closing it leaves the fake running.
+   */
+  static DiscordHarness instance(FakeDiscord fake, DiscordShards shards) throws Exception {
+    return new DiscordHarness(
+        fake,
+        false,
+        shards,
+        List.of(FakeDiscord.GUILD_ID, FakeDiscord.OTHER_GUILD_ID),
+        port -> null);
+  }
+
+  private DiscordHarness(
+      FakeDiscord fake,
+      boolean ownsFake,
+      DiscordShards shards,
+      List<String> guildIds,
+      Function<DiscordChatPort, BotInbox> core)
       throws Exception {
-    fake = FakeDiscord.start();
+    this.fake = fake;
+    this.ownsFake = ownsFake;
     DiscordSettings settings =
         DiscordSettings.of(
                 FakeDiscord.TOKEN, URI.create(fake.apiUrl()), URI.create(fake.gatewayUrl()))
-            .withGuildIds(List.of(FakeDiscord.GUILD_ID));
+            .withGuildIds(guildIds)
+            .withShards(shards);
     runner =
         new DiscordBotRunner(
             settings,
             new DiscordCommands(messages).all(),
             (platform, route, outcome) -> restCalls.add(route + " " + outcome));
-    port = new DiscordChatPort(runner::jda, registry, messages, settings);
-    com.seedancebot.core.chat.BotInbox built = core.apply(port);
+    port = new DiscordChatPort(runner::shardFor, registry, messages, settings);
+    BotInbox built = core.apply(port);
     DiscordCommandReader reader =
         new DiscordCommandReader(messages, new AttachmentRules(settings.attachmentLimits()));
     SlashCommandListener listener =
@@ -65,7 +93,10 @@ final class DiscordHarness implements AutoCloseable {
             messages,
             executor);
     runner.start(List.of(listener));
-    runner.awaitReady();
+    if (!runner.awaitReady(Duration.ofSeconds(30))) {
+      close();
+      throw new AssertionError("the bot's shards never became ready: " + runner.shardStates());
+    }
   }
 
   @Override
@@ -73,6 +104,8 @@ final class DiscordHarness implements AutoCloseable {
     runner.close();
     executor.shutdownNow();
     executor.awaitTermination(5, TimeUnit.SECONDS);
-    fake.close();
+    if (ownsFake) {
+      fake.close();
+    }
   }
 }

@@ -89,7 +89,7 @@ public class DiscordConfiguration {
       ObjectProvider<Messages> messages,
       DiscordSettings settings) {
     return new DiscordChatPort(
-        runner::jda, interactions, messages.getIfAvailable(Messages::new), settings);
+        runner::shardFor, interactions, messages.getIfAvailable(Messages::new), settings);
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -1,6 +1,7 @@
 package com.seedancebot.app.discord;
 
 import com.seedancebot.discord.DiscordSettings;
+import com.seedancebot.discord.DiscordShards;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param dmUploadLimit largest video uploaded in a DM (guilds use their boost tier's limit)
  * @param requestTimeout how long one Discord call may take
  * @param threads threads that hand interactions to the core
+ * @param shards {@code DISCORD_SHARDS}, the gateway shards this instance runs ({@code 0,1}, {@code
+ *     0-3}); blank = every shard
+ * @param shardTotal {@code DISCORD_SHARD_TOTAL}, the bot's number of shards (the same on every
+ *     instance); blank = 1
  */
 @ConfigurationProperties("bot.discord")
 public record DiscordProperties(
@@ -28,14 +33,27 @@ public record DiscordProperties(
     List<String> guildIds,
     @DefaultValue("10MB") DataSize dmUploadLimit,
     @DefaultValue("30s") Duration requestTimeout,
-    @DefaultValue("4") int threads) {
+    @DefaultValue("4") int threads,
+    String shards,
+    Integer shardTotal) {
+
+  /** Refuses wrong shard settings at startup (only when the adapter runs), naming the fix. */
+  public DiscordProperties {
+    if (token != null && !token.isBlank()) {
+      DiscordShards.parse(shards, shardTotal);
+    }
+  }
 
   /** Whether the adapter should run. */
   public boolean enabled() {
     return token != null && !token.isBlank();
   }
 
-  /** The adapter's settings; blank URLs mean the defaults. */
+  /**
+   * The adapter's settings; blank URLs mean the defaults.
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong (shards, guild ids)
+   */
   public DiscordSettings toSettings() {
     return new DiscordSettings(
         token.strip(),
@@ -44,7 +62,8 @@ public record DiscordProperties(
         guildIds == null ? List.of() : guildIds.stream().filter(id -> !blank(id)).toList(),
         dmUploadLimit.toBytes(),
         requestTimeout,
-        null);
+        null,
+        DiscordShards.parse(shards, shardTotal));
   }
 
   private static boolean blank(String value) {
@@ -53,6 +72,14 @@ public record DiscordProperties(
 
   @Override
   public String toString() {
-    return "DiscordProperties[token=" + (enabled() ? "***" : "") + ", apiUrl=" + apiUrl + "]";
+    return "DiscordProperties[token="
+        + (enabled() ? "***" : "")
+        + ", apiUrl="
+        + apiUrl
+        + ", shards="
+        + shards
+        + ", shardTotal="
+        + shardTotal
+        + "]";
   }
 }

@@ -13,6 +13,15 @@ public interface ChatPort {
 
   Platform platform();
 
+  /**
+   * Whether this instance can post into the chat. True by default; a surface whose chats are split
+   * over instances (Discord shards) answers false for the chats another instance serves, and the
+   * core then leaves that job's status and delivery to the other instance.
+   */
+  default boolean reaches(ChatRef chat) {
+    return true;
+  }
+
   /** Sends a text message into the chat (and thread), replying to a message when given. */
   String sendText(ChatRef chat, String replyToMessageId, String text);
 

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * is replaced for failures and skipped for successes, whose video says it all), and the video is
  * always attempted whatever became of the status. A transient surface failure is retried with
  * backoff; an upload refused for good (or failing too often) falls back to a message with the bot's
- * signed link. A job whose surface is not running here waits for it. {@link #tick()} is called from
- * one thread.
+ * signed link. A job whose surface is not running here, or whose chat this instance does not reach
+ * ({@link ChatPort#reaches}), waits for an instance that does. {@link #tick()} is called from one
+ * thread.
  */
 public final class DeliveryService {
 
@@ -81,7 +82,10 @@ public final class DeliveryService {
     Instant now = clock.instant();
     for (Job job : jobs.findUndelivered(now, BATCH)) {
       var port = ports.forPlatform(job.chat().platform());
-      if (port.isEmpty() || workers.isRunning(job.id()) || !workers.hasRoom(chatGroup(job))) {
+      if (port.isEmpty()
+          || !port.get().reaches(job.chat())
+          || workers.isRunning(job.id())
+          || !workers.hasRoom(chatGroup(job))) {
         continue; // no claim without a free worker: it stays due for the next pass
       }
       try (JobLogContext context = JobLogContext.of(job)) {

@@ -137,7 +137,7 @@ public final class StatusReporter implements StatusListener {
   /**
    * Shows the job's current status and lets a surface failure propagate, for callers that retry.
    *
-   * @return false when the job's surface is not running here
+   * @return false when the job's surface is not running here or does not reach its chat
    */
   public boolean show(Job job, Integer queuePosition) {
     return show(job, queuePosition, false);
@@ -150,7 +150,7 @@ public final class StatusReporter implements StatusListener {
 
   private boolean show(Job job, Integer queuePosition, boolean anew) {
     var port = ports.forPlatform(job.chat().platform());
-    if (port.isEmpty()) {
+    if (port.isEmpty() || !port.get().reaches(job.chat())) {
       return false;
     }
     String text = texts.status(job, queuePosition, clock.instant());

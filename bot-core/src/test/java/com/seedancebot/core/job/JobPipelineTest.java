@@ -201,6 +201,31 @@ class JobPipelineTest {
   }
 
   @Test
+  void aJobWhoseChatAnotherInstanceServesIsLeftToThatInstance() {
+    // given a chat this instance does not reach (a Discord guild on another instance's shard)
+    chat.reachable = false;
+    accept("j1");
+    dispatcher.tick();
+    provider.succeed(provider.taskIds().get(0), new byte[] {7}, 1L);
+    clock.advance(Duration.ofSeconds(2));
+    tracker.tick();
+
+    // when this instance's delivery runs, nothing is shown or posted and the job stays due
+    delivery.tick();
+    delivery.tick();
+    assertThat(chat.statusCalls).isEmpty();
+    assertThat(chat.videos).isEmpty();
+    assertThat(jobs.find("j1").orElseThrow().deliveredAt()).isNull();
+
+    // then the instance that reaches the chat delivers it, once
+    chat.reachable = true;
+    delivery.tick();
+    delivery.tick();
+    assertThat(chat.videos).hasSize(1);
+    assertThat(jobs.find("j1").orElseThrow().deliveredAt()).isNotNull();
+  }
+
+  @Test
   void pollingAskedForEveryDueTaskInOneRequest() {
     accept("j1");
     accept("j2");

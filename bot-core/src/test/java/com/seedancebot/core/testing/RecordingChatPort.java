@@ -41,6 +41,9 @@ public final class RecordingChatPort implements ChatPort {
   /** Status messages the user deleted: editing one fails for good, as on Telegram. */
   public final java.util.Set<String> deletedStatus = ConcurrentHashMap.newKeySet();
 
+  /** False: the chats are served by another instance ({@link ChatPort#reaches}). */
+  public volatile boolean reachable = true;
+
   /** When set, every upload is refused for good with this reason (e.g. "file too big"). */
   public volatile String refuseUploads;
 
@@ -69,6 +72,11 @@ public final class RecordingChatPort implements ChatPort {
   @Override
   public Platform platform() {
     return platform;
+  }
+
+  @Override
+  public boolean reaches(ChatRef chat) {
+    return reachable;
   }
 
   @Override

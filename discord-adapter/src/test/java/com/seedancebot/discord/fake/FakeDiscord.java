@@ -28,10 +28,14 @@ import tools.jackson.databind.node.ObjectNode;
  * /gateway}, and a CDN for attachments under {@code /attachments/}, all on one loopback port. It
  * knows one guild (boost tier settable) with a text channel, a thread in it, a channel where
  * {@code @everyone} may not attach files, an admin role with Manage Server, the bot and three
- * users. Interactions are injected by tests through {@link #interaction}; every HTTP request and
- * gateway frame is recorded. Faithful where the adapter depends on it: interactions must be
- * acknowledged within 3 s and only once, interaction tokens die after 15 minutes, webhook messages
- * cannot be edited through the channel API, missing permissions answer 403 {@code 50013}.
+ * users; and a second guild, {@link #OTHER_GUILD_ID}, with one text channel, on the other shard
+ * when the bot has two. The gateway is sharded like Discord's (see {@link FakeGateway}): each shard
+ * sees only its guilds' events, DMs go to shard 0, and {@code GET /gateway/bot} recommends {@link
+ * #recommendShards} shards. Interactions are injected by tests through {@link #interaction}; every
+ * HTTP request and gateway frame is recorded. Faithful where the adapter depends on it:
+ * interactions must be acknowledged within 3 s and only once, interaction tokens die after 15
+ * minutes, webhook messages cannot be edited through the channel API, missing permissions answer
+ * 403 {@code 50013}.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -44,6 +48,11 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String NO_FILES_ID = "1300000000000000003";
   public static final String ADMIN_ROLE_ID = "1400000000000000001";
   public static final String DM_ID = "1300000000000000009";
+
+  /** A second guild: on shard 0 of 2 ({@link #GUILD_ID} is on shard 1 of 2). */
+  public static final String OTHER_GUILD_ID = "1200000000004194305";
+
+  public static final String OTHER_GENERAL_ID = "1300000000000000011";
 
   public static final Actor OWNER = new Actor("1500000000000000001", "owner", false);
   public static final Actor STRANGER = new Actor("1500000000000000002", "stranger", false);
@@ -68,13 +77,29 @@ public final class FakeDiscord implements AutoCloseable {
       Pattern.compile("/api/v10/channels/(\\d+)/messages(?:/(\\d+))?.*");
 
   private final MockWebServer server = new MockWebServer();
-  private final FakeGateway gateway = new FakeGateway(this::ready, () -> List.of(guild()));
+  private final FakeGateway gateway =
+      new FakeGateway(
+          new FakeGateway.World() {
+            @Override
+            public ObjectNode ready(int shard, int total) {
+              return FakeDiscord.this.ready(shard, total);
+            }
+
+            @Override
+            public List<ObjectNode> guilds(int shard, int total) {
+              return allGuilds().stream()
+                  .filter(g -> FakeGateway.shardOf(g.get("id").asString(), total) == shard)
+                  .toList();
+            }
+          });
   private final List<RecordedCall> calls = new ArrayList<>();
   private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
   private final Map<String, StoredMessage> messages = new ConcurrentHashMap<>();
   private final Map<String, byte[]> cdn = new ConcurrentHashMap<>();
   private final Set<String> forbiddenChannels = ConcurrentHashMap.newKeySet();
   private volatile int premiumTier;
+  private volatile int recommendedShards = 1;
+  private volatile int maxConcurrency = 1;
 
   private static final class Interaction {
     final long createdNanos = System.nanoTime();
@@ -117,6 +142,33 @@ public final class FakeDiscord implements AutoCloseable {
   /** The guild's boost tier (0–3), which sets its upload limit; takes effect on the next login. */
   public void premiumTier(int tier) {
     premiumTier = tier;
+  }
+
+  /**
+   * What {@code GET /gateway/bot} answers: the recommended shard count and how many shards may
+   * identify at once ({@code max_concurrency}; Discord grants more than 1 only to large bots, and
+   * with 1 a client waits 5 s between its shards' IDENTIFYs).
+   */
+  public void recommendShards(int shards, int concurrency) {
+    recommendedShards = shards;
+    maxConcurrency = concurrency;
+  }
+
+  /** How many IDENTIFYs the gateway accepted (one per shard session). */
+  public int identifies() {
+    return gateway.identifies();
+  }
+
+  /**
+   * Delivers an interaction that was sent before once more, as a gateway replays events on a
+   * resumed session; the interaction (id, token, acknowledgement) stays the same.
+   */
+  public void replay(SentInteraction sent) {
+    Interaction interaction = interactions.get(sent.id());
+    if (interaction == null) {
+      throw new IllegalArgumentException("no such interaction: " + sent.id());
+    }
+    gateway.dispatch(guildOf(interaction.payload), "INTERACTION_CREATE", interaction.payload);
   }
 
   /** Makes every message post in the channel fail with 403 Missing Permissions (50013). */
@@ -265,7 +317,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   void send(ObjectNode payload) {
     interactions.put(payload.get("id").asString(), new Interaction(payload));
-    gateway.dispatch("INTERACTION_CREATE", payload);
+    gateway.dispatch(guildOf(payload), "INTERACTION_CREATE", payload);
   }
 
   String cdnBase() {
@@ -277,7 +329,7 @@ public final class FakeDiscord implements AutoCloseable {
   private MockResponse handle(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     if ("websocket".equalsIgnoreCase(request.getHeaders().get("Upgrade"))) {
-      return new MockResponse.Builder().webSocketUpgrade(gateway).build();
+      return new MockResponse.Builder().webSocketUpgrade(gateway.connect()).build();
     }
     RecordedCall call = record(request);
     try {
@@ -302,7 +354,18 @@ public final class FakeDiscord implements AutoCloseable {
       self.put("flags", 0);
       return json(200, self);
     }
-    if (method.equals("GET") && path.startsWith("/api/v10/gateway")) {
+    if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+      ObjectNode gatewayInfo = DiscordJson.object();
+      gatewayInfo.put("url", gatewayUrl());
+      gatewayInfo.put("shards", recommendedShards);
+      ObjectNode limit = gatewayInfo.putObject("session_start_limit");
+      limit.put("total", 1000);
+      limit.put("remaining", 999);
+      limit.put("reset_after", 14_400_000);
+      limit.put("max_concurrency", maxConcurrency);
+      return json(200, gatewayInfo);
+    }
+    if (method.equals("GET") && path.equals("/api/v10/gateway")) {
       ObjectNode gatewayInfo = DiscordJson.object();
       gatewayInfo.put("url", gatewayUrl());
       return json(200, gatewayInfo);
@@ -417,7 +480,7 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse channelMessage(String channelId, String messageId, RecordedCall call) {
-    if (!Set.of(GENERAL_ID, THREAD_ID, NO_FILES_ID, DM_ID).contains(channelId)) {
+    if (!Set.of(GENERAL_ID, THREAD_ID, NO_FILES_ID, DM_ID, OTHER_GENERAL_ID).contains(channelId)) {
       return error(404, 10003, "Unknown Channel");
     }
     if (forbiddenChannels.contains(channelId)) {
@@ -585,7 +648,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---- the world --------------------------------------------------------------------------
 
-  private ObjectNode ready() {
+  private ObjectNode ready(int shard, int total) {
     ObjectNode ready = DiscordJson.object();
     ready.put("v", 10);
     ObjectNode self = DiscordJson.user(BOT_ID, "Seedance", true);
@@ -593,38 +656,40 @@ public final class FakeDiscord implements AutoCloseable {
     self.put("mfa_enabled", false);
     self.put("flags", 0);
     ready.set("user", self);
-    ObjectNode unavailable = ready.putArray("guilds").addObject();
-    unavailable.put("id", GUILD_ID);
-    unavailable.put("unavailable", true);
+    ArrayNode unavailable = ready.putArray("guilds");
+    for (ObjectNode guild : allGuilds()) {
+      String id = guild.get("id").asString();
+      if (FakeGateway.shardOf(id, total) == shard) {
+        unavailable.addObject().put("id", id).put("unavailable", true);
+      }
+    }
     ready.putArray("private_channels");
-    ready.put("session_id", "fake-session-1");
+    ready.put("session_id", "fake-session-" + shard + "-" + Snowflakes.next());
     ready.put("resume_gateway_url", gatewayUrl());
+    ready.putArray("shard").add(shard).add(total);
     ObjectNode application = ready.putObject("application");
     application.put("id", BOT_ID);
     application.put("flags", 0);
     return ready;
   }
 
+  private List<ObjectNode> allGuilds() {
+    return List.of(guild(), otherGuild());
+  }
+
+  /** The guild a payload belongs to, null for DMs. */
+  private static String guildOf(ObjectNode payload) {
+    JsonNode guild = payload.get("guild_id");
+    return guild == null || guild.isNull() ? null : guild.asString();
+  }
+
+  /** The guild that holds the channel. */
+  static String guildOfChannel(String channelId) {
+    return OTHER_GENERAL_ID.equals(channelId) ? OTHER_GUILD_ID : GUILD_ID;
+  }
+
   ObjectNode guild() {
-    ObjectNode guild = DiscordJson.object();
-    guild.put("id", GUILD_ID);
-    guild.put("name", "Seedance Fans");
-    guild.putNull("icon");
-    guild.put("owner_id", ADMIN.id());
-    guild.put("preferred_locale", "en-US");
-    guild.put("premium_tier", premiumTier);
-    guild.put("premium_subscription_count", premiumTier * 7);
-    guild.put("member_count", 4);
-    guild.put("large", false);
-    guild.put("unavailable", false);
-    guild.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
-    guild.put("verification_level", 0);
-    guild.put("default_message_notifications", 0);
-    guild.put("explicit_content_filter", 0);
-    guild.put("mfa_level", 0);
-    guild.put("nsfw_level", 0);
-    guild.put("afk_timeout", 300);
-    guild.putArray("features");
+    ObjectNode guild = guildSkeleton(GUILD_ID, "Seedance Fans", premiumTier, 4);
     ArrayNode roles = guild.putArray("roles");
     roles.add(DiscordJson.role(GUILD_ID, "@everyone", DiscordJson.EVERYONE, 0));
     roles.add(DiscordJson.role(ADMIN_ROLE_ID, "Admins", DiscordJson.MANAGE_GUILD, 1));
@@ -638,8 +703,43 @@ public final class FakeDiscord implements AutoCloseable {
     guild
         .putArray("threads")
         .add(DiscordJson.thread(THREAD_ID, GUILD_ID, GENERAL_ID, OWNER.id(), "cats"));
-    ArrayNode members = guild.putArray("members");
-    members.add(DiscordJson.member(DiscordJson.user(BOT_ID, "Seedance", true)));
+    return guild;
+  }
+
+  /** The second guild: no boosts, @everyone only, one text channel. */
+  private ObjectNode otherGuild() {
+    ObjectNode guild = guildSkeleton(OTHER_GUILD_ID, "Other Server", 0, 2);
+    guild
+        .putArray("roles")
+        .add(DiscordJson.role(OTHER_GUILD_ID, "@everyone", DiscordJson.EVERYONE, 0));
+    guild
+        .putArray("channels")
+        .add(DiscordJson.textChannel(OTHER_GENERAL_ID, OTHER_GUILD_ID, "general", 0));
+    guild.putArray("threads");
+    return guild;
+  }
+
+  private static ObjectNode guildSkeleton(String id, String name, int tier, int memberCount) {
+    ObjectNode guild = DiscordJson.object();
+    guild.put("id", id);
+    guild.put("name", name);
+    guild.putNull("icon");
+    guild.put("owner_id", ADMIN.id());
+    guild.put("preferred_locale", "en-US");
+    guild.put("premium_tier", tier);
+    guild.put("premium_subscription_count", tier * 7);
+    guild.put("member_count", memberCount);
+    guild.put("large", false);
+    guild.put("unavailable", false);
+    guild.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+    guild.put("verification_level", 0);
+    guild.put("default_message_notifications", 0);
+    guild.put("explicit_content_filter", 0);
+    guild.put("mfa_level", 0);
+    guild.put("nsfw_level", 0);
+    guild.put("afk_timeout", 300);
+    guild.putArray("features");
+    guild.putArray("members").add(DiscordJson.member(DiscordJson.user(BOT_ID, "Seedance", true)));
     guild.putArray("voice_states");
     guild.putArray("presences");
     guild.putArray("emojis");
@@ -654,6 +754,8 @@ public final class FakeDiscord implements AutoCloseable {
     return switch (channelId) {
       case THREAD_ID -> DiscordJson.thread(THREAD_ID, GUILD_ID, GENERAL_ID, OWNER.id(), "cats");
       case NO_FILES_ID -> DiscordJson.textChannel(NO_FILES_ID, GUILD_ID, "no-files", 1);
+      case OTHER_GENERAL_ID ->
+          DiscordJson.textChannel(OTHER_GENERAL_ID, OTHER_GUILD_ID, "general", 0);
       default -> DiscordJson.textChannel(GENERAL_ID, GUILD_ID, "general", 0);
     };
   }

@@ -46,6 +46,7 @@ public final class InteractionBuilder {
     return this;
   }
 
+  /** In a channel of the fake's guilds (the guild follows from the channel). */
   public InteractionBuilder in(String channel) {
     this.channelId = channel;
     return this;
@@ -133,9 +134,10 @@ public final class InteractionBuilder {
       payload.putObject("authorizing_integration_owners").put("0", "0");
       payload.put("app_permissions", Long.toString(DiscordJson.EVERYONE));
     } else {
-      payload.put("guild_id", FakeDiscord.GUILD_ID);
+      String guildId = FakeDiscord.guildOfChannel(channelId);
+      payload.put("guild_id", guildId);
       ObjectNode guild = payload.putObject("guild");
-      guild.put("id", FakeDiscord.GUILD_ID);
+      guild.put("id", guildId);
       guild.put("locale", "en-US");
       guild.putArray("features");
       payload.put("guild_locale", "en-US");
@@ -149,7 +151,7 @@ public final class InteractionBuilder {
       member.put("permissions", Long.toString(permissions));
       payload.set("member", member);
       payload.put("context", 0);
-      payload.putObject("authorizing_integration_owners").put("0", FakeDiscord.GUILD_ID);
+      payload.putObject("authorizing_integration_owners").put("0", guildId);
       payload.put("app_permissions", Long.toString(DiscordJson.EVERYONE));
     }
     if (message != null) {
