@@ -224,10 +224,11 @@ public final class JobTracker {
   /**
    * A provider callback about the job. Its body is not trusted (callbacks are not signed), only
    * used as a hint: a final state queues the job for a collect worker, which confirms it with a
-   * poll of the task; a first "running" has it polled on the next pass; a repeated "running"
-   * changes nothing, so a busy provider's progress callbacks do not make every job due again.
-   * {@code hinted} null (no readable body) counts as a change. Nothing is written to the database
-   * while the in-memory queues have room, so a burst of callbacks costs one read each.
+   * poll of the task; a first "running" is shown in the job's status at once and recorded by the
+   * next regular poll; other progress callbacks change nothing, so a busy provider's callbacks
+   * never make jobs due again. {@code hinted} null (no readable body) has the job polled on the
+   * next pass. Nothing is written to the database while the in-memory queues have room, so a burst
+   * of callbacks costs one read each.
    */
   public void onCallback(Job job, TaskState hinted) {
     if (!job.state().atProvider()) {
@@ -236,11 +237,15 @@ public final class JobTracker {
     if (hinted != null && hinted.isFinal() && job.providerTaskId() != null && enqueue(job, null)) {
       return; // confirmed and collected by a collect worker, not behind the polling backlog
     }
-    boolean news =
-        hinted == null
-            || hinted.isFinal()
-            || (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED);
-    if (news && !pollSoon(job)) {
+    if (hinted == TaskState.RUNNING || hinted == TaskState.QUEUED) {
+      if (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED) {
+        // shown at once, recorded by the next regular poll: a burst of tasks starting costs no
+        // polls, and a forged callback could at most show "running" early
+        status.report(job.atProvider(JobState.RUNNING, 0, job.nextPollAt()), null);
+      }
+      return;
+    }
+    if (!pollSoon(job)) { // no readable state, or a final one the collect queue had no room for
       jobs.updateAtProvider(job.id(), job.state(), job.attempts(), Instant.EPOCH);
     }
   }

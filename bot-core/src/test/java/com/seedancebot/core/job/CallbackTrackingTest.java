@@ -8,6 +8,7 @@ import com.seedancebot.core.pipeline.PipelineSettings;
 import com.seedancebot.core.provider.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,25 +114,44 @@ class CallbackTrackingTest {
   }
 
   @Test
-  void onlyTheFirstRunningCallbackHasAJobPolledBeforeItsTime() {
+  void aFirstRunningCallbackIsShownAtOnceWithoutAPollAndProgressCallbacksChangeNothing() {
+    String task = submitted("j1");
+    h.provider.set(task, TaskState.RUNNING);
+    h.provider.polls.clear();
+    Instant next = h.job("j1").nextPollAt();
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    h.pipeline.tracker().tick(); // the job's next poll is a second away
+
+    assertThat(h.chat.statusCalls)
+        .last()
+        .satisfies(s -> assertThat(s.state()).isEqualTo(JobState.RUNNING));
+    assertThat(h.provider.polls).isEmpty();
+    assertThat(h.job("j1").nextPollAt()).isEqualTo(next);
+
+    // recorded by its regular poll; later progress callbacks change nothing
+    h.clock.advance(Duration.ofSeconds(2));
+    h.pipeline.tracker().tick();
+    assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
+    h.provider.polls.clear();
+    int shown = h.chat.statusCalls.size();
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    h.pipeline.tracker().tick();
+    assertThat(h.provider.polls).isEmpty();
+    assertThat(h.chat.statusCalls).hasSize(shown);
+  }
+
+  @Test
+  void aCallbackWithoutAReadableStateHasTheJobPolledOnTheNextPass() {
     String task = submitted("j1");
     h.provider.set(task, TaskState.RUNNING);
     h.provider.polls.clear();
 
-    // its next poll is a second away: the callback has it polled on this pass anyway
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    h.pipeline.tracker().onCallback(h.job("j1"), null);
     h.pipeline.tracker().tick();
+
     assertThat(h.provider.polls).containsExactly(List.of(task));
     assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
-    assertThat(h.chat.statusCalls)
-        .last()
-        .satisfies(s -> assertThat(s.state()).isEqualTo(JobState.RUNNING));
-
-    // progress callbacks of a running job change nothing
-    h.provider.polls.clear();
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
-    h.pipeline.tracker().tick();
-    assertThat(h.provider.polls).isEmpty();
   }
 
   @Test
