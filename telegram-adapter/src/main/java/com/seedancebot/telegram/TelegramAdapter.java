@@ -137,9 +137,10 @@ public final class TelegramAdapter implements AutoCloseable {
   }
 
   /**
-   * Whether updates can be taken now: up once {@link #connect} succeeded (long polling runs or the
-   * webhook handler is in place) while the last exchange with the Bot API server worked; down, with
-   * the cause, before that and while Telegram cannot be reached.
+   * Whether updates can be taken now: up once {@link #connect} succeeded (the webhook is registered
+   * and its handler in place, or long polling runs here or stands by for another instance) while
+   * the last exchange with the Bot API server worked; down, with the cause, before that and while
+   * Telegram cannot be reached.
    */
   public TelegramStatus status() {
     String problem = link.problem();
