@@ -1,13 +1,15 @@
 package com.seedancebot.telegram;
 
+import static com.seedancebot.telegram.TestFiles.bytes;
+import static com.seedancebot.telegram.TestFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.seedancebot.telegram.RecordingInbox.MessageCall;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.Updates;
 import com.seedancebot.telegram.store.JdbcPollerLease;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,8 +110,8 @@ class TelegramInstancesIT {
     assertThat(album.text()).isEqualTo("/video morph");
     assertThat(album.messageId()).isEqualTo(Integer.toString(part2.messageId()));
     assertThat(album.attachments()).hasSize(2);
-    assertThat(read(album.attachments().get(0).content().open())).isEqualTo(firstPhoto);
-    assertThat(read(album.attachments().get(1).content().open())).isEqualTo(lastPhoto);
+    assertThat(read(album.attachments().get(0))).isEqualTo(firstPhoto);
+    assertThat(read(album.attachments().get(1))).isEqualTo(lastPhoto);
   }
 
   @Test
@@ -123,7 +124,7 @@ class TelegramInstancesIT {
 
     fake.enqueue(updates.message(USER, USER, "en").text("/video first").update());
     assertThat(nextMessage().text()).as("processed by either").isEqualTo("/video first");
-    await(() -> fake.calls("getUpdates").size() > 4, Duration.ofSeconds(10)); // a few renewals
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls("getUpdates").size() > 4);
 
     a.close();
     bots.remove(a);
@@ -202,28 +203,5 @@ class TelegramInstancesIT {
       }
     }
     return calls;
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %s", timeout).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
-  private static byte[] bytes(int n, int seed) {
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = (byte) (i * 31 + seed);
-    }
-    return b;
-  }
-
-  private static byte[] read(InputStream in) throws IOException {
-    try (in) {
-      return in.readAllBytes();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package com.seedancebot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.testing.TestDatabase;
@@ -8,7 +9,6 @@ import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TelegramReplayIT {
   private static final long USER = 4242L;
   private static final Duration LEASE = Duration.ofSeconds(2);
+  private static final Duration WAIT = Duration.ofSeconds(15);
 
   @TempDir Path dir;
   private FakeTelegramBotApi fake;
@@ -49,13 +50,18 @@ class TelegramReplayIT {
     startInstance("a");
     var video = fake.updates().message(USER, USER, "en").text("/video a fox").update();
     fake.enqueue(video);
-    await(() -> core.jobsOf(USER).size() == 1 && fake.calls("sendMessage").size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(() -> core.jobsOf(USER).size() == 1 && fake.calls("sendMessage").size() == 1);
     stopInstance();
 
     fake.enqueueAgain(video); // the offset was never confirmed: Telegram serves it again
     startInstance("a");
 
-    await(() -> fake.pendingUpdates() == 0); // received and confirmed by the restarted instance
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> fake.pendingUpdates() == 0); // received and confirmed by the restarted instance
     awaitIdle();
     assertThat(core.jobsOf(USER)).hasSize(1);
     assertThat(fake.calls("sendMessage")).as("one status message").hasSize(1);
@@ -65,7 +71,9 @@ class TelegramReplayIT {
   void anUpdateCutShortAfterItsJobWasStoredIsTakenOverWithoutASecondJob() throws Exception {
     startInstance("a");
     fake.enqueue(fake.updates().message(USER, USER, "en").text("/video a fox").update());
-    await(() -> core.jobsOf(USER).size() == 1 && fake.calls("sendMessage").size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(() -> core.jobsOf(USER).size() == 1 && fake.calls("sendMessage").size() == 1);
     stopInstance();
     // what a kill -9 right after the job was stored leaves: the update claimed, never done
     JdbcClient.create(db)
@@ -75,7 +83,7 @@ class TelegramReplayIT {
 
     startInstance("b");
 
-    await(() -> openUpdates() == 0); // b took it over once a's lease ran out
+    await().atMost(WAIT).until(() -> openUpdates() == 0); // b took it over once a's lease ran out
     Job job = core.jobsOf(USER).get(0);
     assertThat(core.jobsOf(USER)).containsExactly(job);
     assertThat(fake.calls("sendMessage")).as("one status message").hasSize(1);
@@ -104,15 +112,7 @@ class TelegramReplayIT {
 
   /** Until every received update is processed (and a little longer for stray work). */
   private void awaitIdle() throws InterruptedException {
-    await(() -> openUpdates() == 0);
+    await().atMost(WAIT).until(() -> openUpdates() == 0);
     Thread.sleep(300);
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 15 s").isLessThan(deadline);
-      Thread.sleep(50);
-    }
   }
 }

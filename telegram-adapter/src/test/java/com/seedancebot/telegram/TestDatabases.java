@@ -1,15 +1,9 @@
 package com.seedancebot.telegram;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.seedancebot.core.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -17,14 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
- * Real databases with the bot's Flyway migrations: a private in-memory H2, or a fresh database on
- * one embedded PostgreSQL shared by the test run (started on first use; its binaries ship in the
- * jar) behind a small connection pool, as several bot instances share it.
+ * The databases the adapter's tests run on, with the bot's migrations: a private in-memory H2 (made
+ * on first use where most tests never touch it), or a fresh database on the shared embedded
+ * PostgreSQL of the core's test kit, as several bot instances share it.
  */
 public final class TestDatabases {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
-
   private TestDatabases() {}
 
   public static DataSource h2() {
@@ -32,7 +23,8 @@ public final class TestDatabases {
     ds.setURL("jdbc:h2:mem:tg-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
     ds.setPassword("");
-    return migrated(ds);
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    return ds;
   }
 
   /** An in-memory H2 created and migrated on first use (most adapter tests never touch it). */
@@ -59,29 +51,8 @@ public final class TestDatabases {
     };
   }
 
-  public static synchronized DataSource postgres() {
-    try {
-      if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopPostgres));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String name = "telegram_" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
-    pool.setUsername("postgres");
-    pool.setPassword("postgres");
-    pool.setMaximumPoolSize(6); // as an instance's pool: connections are not opened per statement
-    pool.setMinimumIdle(0);
-    return migrated(new HikariDataSource(pool));
+  public static DataSource postgres() {
+    return TestDatabase.migratedPostgres().dataSource();
   }
 
   /** Empties the Telegram tables, so a test class can reuse its database from test to test. */
@@ -89,21 +60,6 @@ public final class TestDatabases {
     JdbcClient jdbc = JdbcClient.create(ds);
     for (String table : new String[] {"telegram_update", "telegram_poller", "telegram_webhook"}) {
       jdbc.sql("DELETE FROM " + table).update();
-    }
-  }
-
-  private static DataSource migrated(DataSource ds) {
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    return ds;
-  }
-
-  private static synchronized void stopPostgres() {
-    try {
-      if (postgres != null) {
-        postgres.close();
-      }
-    } catch (IOException e) {
-      // the JVM is ending anyway
     }
   }
 }

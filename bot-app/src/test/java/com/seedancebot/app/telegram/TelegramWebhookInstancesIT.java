@@ -12,21 +12,21 @@ import com.seedancebot.core.provider.fake.Progression;
 import com.seedancebot.core.provider.fake.SampleMedia;
 import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.MediaRole;
+import com.seedancebot.core.testing.TestDatabase;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.Updates;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,10 @@ class TelegramWebhookInstancesIT {
   private static final String SECRET = "balanced-webhook-secret";
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final RestClient HTTP = RestClient.create();
+  private static final Path LOG = Path.of("target", "telegram-webhook-instances.log");
 
   @TempDir static Path dataDirs;
-  private static EmbeddedPostgres postgres;
+  private static String databaseUrl;
   private static FakeTelegramBotApi telegram;
   private static FakeArkServer ark;
   private static ConfigurableApplicationContext a;
@@ -56,11 +57,7 @@ class TelegramWebhookInstancesIT {
 
   @BeforeAll
   static void startTwoInstances() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE bot");
-    }
+    databaseUrl = TestDatabase.migratedPostgres().url();
     telegram = new FakeTelegramBotApi();
     ark = FakeArkServer.start();
     ark.setProgression(Progression.MANUAL);
@@ -69,7 +66,7 @@ class TelegramWebhookInstancesIT {
   }
 
   @AfterAll
-  static void stopAll() throws IOException {
+  static void stopAll() {
     for (AutoCloseable closeable : new AutoCloseable[] {a, b, ark, telegram}) {
       try {
         if (closeable != null) {
@@ -78,9 +75,6 @@ class TelegramWebhookInstancesIT {
       } catch (Exception e) {
         // keep closing the rest
       }
-    }
-    if (postgres != null) {
-      postgres.close();
     }
   }
 
@@ -150,7 +144,7 @@ class TelegramWebhookInstancesIT {
         .run(
             "--server.port=" + freePort(),
             "--bot.data-dir=" + dataDirs.resolve(name),
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "bot"),
+            "--spring.datasource.url=" + databaseUrl,
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",
             "--TELEGRAM_BOT_TOKEN=" + FakeTelegramBotApi.TOKEN,
@@ -162,7 +156,7 @@ class TelegramWebhookInstancesIT {
             "--SEEDANCE_BASE_URL=" + ark.baseUrl(),
             "--SEEDANCE_API_KEY=" + ark.apiKey(),
             "--BOT_POLL_INTERVAL=200ms",
-            "--logging.file.name=" + dataDirs.resolve(name + ".log"));
+            "--logging.file.name=" + LOG);
   }
 
   private static int post(ConfigurableApplicationContext app, String update) {
@@ -207,23 +201,20 @@ class TelegramWebhookInstancesIT {
         .toList();
   }
 
-  private static void await(BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "not within " + WAIT + "; the instances logged:\n" + tail("a") + "\n" + tail("b"));
-      }
-      Thread.sleep(100);
+  private static void await(Callable<Boolean> condition) throws IOException {
+    try {
+      Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; the instances logged:\n" + tail(), e);
     }
   }
 
-  private static String tail(String instance) throws IOException {
-    Path log = dataDirs.resolve(instance + ".log");
-    if (!Files.exists(log)) {
+  /** The end of the log both instances write (one logging system per JVM). */
+  private static String tail() throws IOException {
+    if (!Files.exists(LOG)) {
       return "";
     }
-    List<String> lines = Files.readAllLines(log);
+    List<String> lines = Files.readAllLines(LOG);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 

@@ -24,6 +24,8 @@ public final class JdbcUpdateInbox {
   private static final String FREE = "(lease_until IS NULL OR lease_until < :now)";
   private static final String OPEN = "bot_id = :bot AND done_at IS NULL AND attempts < :max";
 
+  private static final String DONE = "done_at = ?, lease_owner = NULL, lease_until = NULL";
+
   private final JdbcClient jdbc;
   private final long botId;
 
@@ -57,21 +59,7 @@ public final class JdbcUpdateInbox {
    * @return its body when claimed; empty when it is done, or another owner holds it
    */
   public Optional<String> claim(long updateId, String owner, Instant now, Instant until) {
-    int claimed =
-        jdbc.sql(
-                "UPDATE telegram_update SET lease_owner = :owner, lease_until = :until,"
-                    + " attempts = attempts + 1 WHERE "
-                    + OPEN
-                    + " AND update_id = :id AND album_key IS NULL AND "
-                    + FREE)
-            .param("owner", owner)
-            .param("until", until.toEpochMilli())
-            .param("bot", botId)
-            .param("max", MAX_ATTEMPTS)
-            .param("id", updateId)
-            .param("now", now.toEpochMilli())
-            .update();
-    if (claimed == 0) {
+    if (lease("update_id = :key AND album_key IS NULL", updateId, owner, now, until) == 0) {
       return Optional.empty();
     }
     return jdbc.sql("SELECT body FROM telegram_update WHERE bot_id = ? AND update_id = ?")
@@ -122,21 +110,7 @@ public final class JdbcUpdateInbox {
    * @return the bodies of the parts claimed, in update order; empty when another owner holds them
    */
   public List<String> claimAlbum(String albumKey, String owner, Instant now, Instant until) {
-    int claimed =
-        jdbc.sql(
-                "UPDATE telegram_update SET lease_owner = :owner, lease_until = :until,"
-                    + " attempts = attempts + 1 WHERE "
-                    + OPEN
-                    + " AND album_key = :album AND "
-                    + FREE)
-            .param("owner", owner)
-            .param("until", until.toEpochMilli())
-            .param("bot", botId)
-            .param("max", MAX_ATTEMPTS)
-            .param("album", albumKey)
-            .param("now", now.toEpochMilli())
-            .update();
-    if (claimed == 0) {
+    if (lease("album_key = :key", albumKey, owner, now, until) == 0) {
       return List.of();
     }
     return jdbc.sql(
@@ -150,39 +124,18 @@ public final class JdbcUpdateInbox {
   /** Extends the owner's leases on updates and albums still being processed. */
   public void renew(
       String owner, Collection<Long> updateIds, Collection<String> albumKeys, Instant until) {
-    for (Long id : updateIds) {
-      jdbc.sql(
-              "UPDATE telegram_update SET lease_until = ? WHERE bot_id = ? AND update_id = ? AND"
-                  + " lease_owner = ? AND done_at IS NULL")
-          .params(until.toEpochMilli(), botId, id, owner)
-          .update();
-    }
-    for (String album : albumKeys) {
-      jdbc.sql(
-              "UPDATE telegram_update SET lease_until = ? WHERE bot_id = ? AND album_key = ? AND"
-                  + " lease_owner = ? AND done_at IS NULL")
-          .params(until.toEpochMilli(), botId, album, owner)
-          .update();
-    }
+    updateIds.forEach(id -> ofOwner("lease_until = ?", "update_id", id, owner, until));
+    albumKeys.forEach(album -> ofOwner("lease_until = ?", "album_key", album, owner, until));
   }
 
   /** Marks an update the owner processed as done; false when the owner no longer held it. */
   public boolean markDone(long updateId, String owner, Instant now) {
-    return jdbc.sql(
-                "UPDATE telegram_update SET done_at = ?, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE bot_id = ? AND update_id = ? AND lease_owner = ? AND done_at IS NULL")
-            .params(now.toEpochMilli(), botId, updateId, owner)
-            .update()
-        == 1;
+    return ofOwner(DONE, "update_id", updateId, owner, now) == 1;
   }
 
   /** Marks the album parts the owner holds as done. */
   public void markAlbumDone(String albumKey, String owner, Instant now) {
-    jdbc.sql(
-            "UPDATE telegram_update SET done_at = ?, lease_owner = NULL, lease_until = NULL"
-                + " WHERE bot_id = ? AND album_key = ? AND lease_owner = ? AND done_at IS NULL")
-        .params(now.toEpochMilli(), botId, albumKey, owner)
-        .update();
+    ofOwner(DONE, "album_key", albumKey, owner, now);
   }
 
   /**
@@ -201,6 +154,37 @@ public final class JdbcUpdateInbox {
   public int prune(Instant cutoff) {
     return jdbc.sql("DELETE FROM telegram_update WHERE received_at < ?")
         .param(cutoff.toEpochMilli())
+        .update();
+  }
+
+  /** Leases the open, unheld rows matching {@code which} (on {@code :key}); how many it took. */
+  private int lease(String which, Object key, String owner, Instant now, Instant until) {
+    return jdbc.sql(
+            "UPDATE telegram_update SET lease_owner = :owner, lease_until = :until,"
+                + " attempts = attempts + 1 WHERE "
+                + OPEN
+                + " AND "
+                + which
+                + " AND "
+                + FREE)
+        .param("owner", owner)
+        .param("until", until.toEpochMilli())
+        .param("bot", botId)
+        .param("max", MAX_ATTEMPTS)
+        .param("key", key)
+        .param("now", now.toEpochMilli())
+        .update();
+  }
+
+  /** Sets {@code set} (one {@code ?}, given {@code at}) on the owner's open rows of a key. */
+  private int ofOwner(String set, String column, Object key, String owner, Instant at) {
+    return jdbc.sql(
+            "UPDATE telegram_update SET "
+                + set
+                + " WHERE bot_id = ? AND "
+                + column
+                + " = ? AND lease_owner = ? AND done_at IS NULL")
+        .params(at.toEpochMilli(), botId, key, owner)
         .update();
   }
 }
