@@ -103,12 +103,6 @@ final class TelegramLongPoller implements UpdateSource {
     return describe;
   }
 
-  /** Whether this instance holds the polling lease now. */
-  boolean polling() {
-    Instant until = heldUntil;
-    return until != null && until.isAfter(clock.instant());
-  }
-
   @Override
   public void close() {
     Thread polling;
@@ -237,6 +231,9 @@ final class TelegramLongPoller implements UpdateSource {
             .build();
     Call call = http.newCall(request);
     inFlight = call;
+    if (!running) {
+      call.cancel(); // closed meanwhile: close() may have missed this call
+    }
     JsonNode answer;
     int status;
     try (Response response = call.execute()) {
