@@ -1,14 +1,21 @@
 package com.seedancebot.telegram;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.delivery.ChatCallListener;
+import com.seedancebot.telegram.store.JdbcPollerLease;
+import com.seedancebot.telegram.store.JdbcUpdateInbox;
+import com.seedancebot.telegram.store.JdbcWebhookRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -17,8 +24,10 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
  * The Telegram surface assembled from its settings, in two steps because the core needs the chat
  * port before it can offer its inbox: {@link #create} builds the outbound side ({@link
  * #chatPort()}); {@link #connect(BotInbox)} builds the inbound side and starts receiving updates
- * (long polling or webhook). {@link #status()} says whether updates can be taken now, for health
- * checks. {@link #close()} stops receiving. The executors belong to the caller.
+ * (long polling or webhook) into the inbox in the {@link SharedDatabase}, where every update is
+ * processed once however many instances receive it. {@link #status()} says whether updates can be
+ * taken now, for health checks. {@link #close()} stops receiving. The executors belong to the
+ * caller.
  */
 public final class TelegramAdapter implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
@@ -32,6 +41,10 @@ public final class TelegramAdapter implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final Executor inbound;
+  private final SharedDatabase shared;
+  private final TokenRedactor redactor;
+  private final ObjectMapper updateJson =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final OkHttpClient http;
   private final TelegramApi api;
   private final TelegramFiles files;
@@ -51,13 +64,15 @@ public final class TelegramAdapter implements AutoCloseable {
       TelegramApi.Sleeper sleeper,
       ScheduledExecutorService scheduler,
       Executor inbound,
-      ChatCallListener calls) {
+      ChatCallListener calls,
+      SharedDatabase shared) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.inbound = Objects.requireNonNull(inbound, "inbound");
-    TokenRedactor redactor = new TokenRedactor(settings.token());
+    this.shared = Objects.requireNonNull(shared, "shared");
+    this.redactor = new TokenRedactor(settings.token());
     this.link = new TelegramLinkMonitor(redactor);
     this.http =
         new OkHttpClient.Builder()
@@ -90,8 +105,9 @@ public final class TelegramAdapter implements AutoCloseable {
    *
    * @param sleeper how 429 waits are spent ({@link TelegramApi.Sleeper#threadSleep()} in
    *     production)
-   * @param scheduler runs the album and status-edit flushers
-   * @param inbound runs every inbound update, off the polling thread
+   * @param scheduler runs the periodic work (albums, leases, status edits)
+   * @param inbound runs every inbound update, off the polling thread and the webhook request
+   * @param shared where updates are received and claimed, and this instance's name there
    * @param calls told about every exchange with the Bot API server (monitoring)
    */
   public static TelegramAdapter create(
@@ -101,8 +117,10 @@ public final class TelegramAdapter implements AutoCloseable {
       TelegramApi.Sleeper sleeper,
       ScheduledExecutorService scheduler,
       Executor inbound,
-      ChatCallListener calls) {
-    return new TelegramAdapter(settings, messages, clock, sleeper, scheduler, inbound, calls);
+      ChatCallListener calls,
+      SharedDatabase shared) {
+    return new TelegramAdapter(
+        settings, messages, clock, sleeper, scheduler, inbound, calls, shared);
   }
 
   public TelegramChatPort chatPort() {
@@ -125,9 +143,10 @@ public final class TelegramAdapter implements AutoCloseable {
   }
 
   /**
-   * Whether updates can be taken now: up once {@link #connect} succeeded (long polling runs or the
-   * webhook handler is in place) while the last exchange with the Bot API server worked; down, with
-   * the cause, before that and while Telegram cannot be reached.
+   * Whether updates can be taken now: up once {@link #connect} succeeded (the webhook is registered
+   * and its handler in place, or long polling runs here or stands by for another instance) while
+   * the last exchange with the Bot API server worked; down, with the cause, before that and while
+   * Telegram cannot be reached.
    */
   public TelegramStatus status() {
     String problem = link.problem();
@@ -137,9 +156,8 @@ public final class TelegramAdapter implements AutoCloseable {
     if (problem != null) {
       return new TelegramStatus(false, problem);
     }
-    String mode = settings.webhookMode() ? "webhook" : "long polling";
     return new TelegramStatus(
-        true, "@" + identity.username().orElse("?") + " receives updates by " + mode);
+        true, "@" + identity.username().orElse("?") + " " + runner.describe());
   }
 
   /** A failure in one token-free line, with its causes (for log lines of the application). */
@@ -162,15 +180,23 @@ public final class TelegramAdapter implements AutoCloseable {
             identity,
             languages,
             messages,
+            settings.downloadLimitBytes());
+    DataSource db = shared.dataSource();
+    String owner = shared.instanceId();
+    UpdateIntake intake =
+        new UpdateIntake(
+            new JdbcUpdateInbox(db, settings.botId()),
+            handler,
+            updateJson,
             inbound,
             clock,
-            settings.albumQuietPeriod(),
-            settings.downloadLimitBytes());
+            owner,
+            settings);
     TelegramBotRunner started =
         new TelegramBotRunner(
-            settings, api, handler, statuses, identity, messages, http, scheduler);
+            settings, api, intake, source(intake), statuses, identity, messages, scheduler);
     // in place before setWebhook: Telegram may post the first update at once
-    webhook = TelegramWebhookHandler.create(settings.webhookSecret(), handler);
+    webhook = new TelegramWebhookHandler(settings.webhookSecret(), intake, updateJson);
     try {
       started.start();
     } catch (RuntimeException e) {
@@ -179,6 +205,32 @@ public final class TelegramAdapter implements AutoCloseable {
       throw e;
     }
     runner = started;
+  }
+
+  private UpdateSource source(UpdateIntake intake) {
+    List<String> updates = TelegramBotRunner.ALLOWED_UPDATES;
+    DataSource db = shared.dataSource();
+    if (settings.webhookMode()) {
+      return new TelegramWebhookRegistration(
+          api, new JdbcWebhookRecord(db, settings.botId()), settings, updates, clock);
+    }
+    // long polls hold the connection for the whole timeout
+    OkHttpClient polling =
+        http.newBuilder()
+            .readTimeout(settings.pollTimeout().plusSeconds(15))
+            .callTimeout(Duration.ZERO)
+            .build();
+    return new TelegramLongPoller(
+        api,
+        polling,
+        redactor,
+        new JdbcPollerLease(db, settings.botId()),
+        intake,
+        updateJson,
+        clock,
+        settings,
+        updates,
+        shared.instanceId());
   }
 
   @Override

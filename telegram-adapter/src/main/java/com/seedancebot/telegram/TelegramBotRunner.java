@@ -1,7 +1,5 @@
 package com.seedancebot.telegram;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.seedancebot.core.chat.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,31 +9,30 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The Telegram connection's lifecycle. {@link #start()} learns the bot's username ({@code getMe}),
- * registers the command menu in English and Chinese, then either sets the webhook (with its secret)
- * and calls {@code getMe} every 30 s so that the adapter's health stays current, or deletes it and
- * starts long polling, and schedules the album and status-edit flushers. {@link #close()} stops
- * polling and the flushers. Not restartable.
+ * registers the command menu in English and Chinese, takes up the updates this instance left
+ * unfinished, starts the {@link UpdateSource} (webhook or long polling) and schedules the periodic
+ * work: a heartbeat in webhook mode, the intake's drain (settled albums, updates nobody holds),
+ * lease renewals and pruning, and the status-edit flusher. {@link #close()} stops the source and
+ * the periodic work. Not restartable.
  */
 public final class TelegramBotRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+
+  /** The update types the bot asks for, by webhook and by long polling alike. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+
+  private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
 
   /** In webhook mode nothing else calls Telegram regularly: this keeps the health current. */
   private static final Duration WEBHOOK_HEARTBEAT = Duration.ofSeconds(30);
@@ -45,37 +42,31 @@ public final class TelegramBotRunner implements AutoCloseable {
 
   private final TelegramSettings settings;
   private final TelegramApi api;
-  private final TelegramUpdateHandler handler;
+  private final UpdateIntake intake;
+  private final UpdateSource source;
   private final TelegramStatusMessages statuses;
   private final TelegramBotIdentity identity;
   private final Messages messages;
-  private final OkHttpClient pollingHttp;
   private final ScheduledExecutorService scheduler;
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
-  private TelegramBotsLongPollingApplication polling;
 
-  public TelegramBotRunner(
+  TelegramBotRunner(
       TelegramSettings settings,
       TelegramApi api,
-      TelegramUpdateHandler handler,
+      UpdateIntake intake,
+      UpdateSource source,
       TelegramStatusMessages statuses,
       TelegramBotIdentity identity,
       Messages messages,
-      OkHttpClient http,
       ScheduledExecutorService scheduler) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.api = Objects.requireNonNull(api, "api");
-    this.handler = Objects.requireNonNull(handler, "handler");
+    this.intake = Objects.requireNonNull(intake, "intake");
+    this.source = Objects.requireNonNull(source, "source");
     this.statuses = Objects.requireNonNull(statuses, "statuses");
     this.identity = Objects.requireNonNull(identity, "identity");
     this.messages = Objects.requireNonNull(messages, "messages");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    // long polls hold the connection for the whole timeout
-    this.pollingHttp =
-        http.newBuilder()
-            .readTimeout(settings.pollTimeout().plusSeconds(15))
-            .callTimeout(Duration.ZERO)
-            .build();
   }
 
   /** Connects; throws {@link TelegramCallException} when Telegram cannot be reached. */
@@ -83,27 +74,16 @@ public final class TelegramBotRunner implements AutoCloseable {
     User me = api.call("getMe", c -> c.execute(new GetMe()));
     identity.learn(me.getUserName());
     registerCommands();
+    intake.start();
+    source.start();
+    log.info("Telegram bot @{} {}", me.getUserName(), source.describe());
     if (settings.webhookMode()) {
-      api.call(
-          "setWebhook",
-          c ->
-              c.execute(
-                  SetWebhook.builder()
-                      .url(settings.webhookUrl().toString())
-                      .secretToken(settings.webhookSecret())
-                      .allowedUpdates(ALLOWED_UPDATES)
-                      .build()));
-      log.info("Telegram bot @{} receives updates by webhook", me.getUserName());
       ticks.add(every(WEBHOOK_HEARTBEAT, this::heartbeat));
-    } else {
-      api.call("deleteWebhook", c -> c.execute(new DeleteWebhook(false)));
-      startPolling();
-      log.info("Telegram bot @{} receives updates by long polling", me.getUserName());
     }
-    Duration albumTick = tick(settings.albumQuietPeriod().dividedBy(5));
-    Duration statusTick = tick(settings.statusEditInterval().dividedBy(6));
-    ticks.add(every(albumTick, handler::flushAlbums));
-    ticks.add(every(statusTick, statuses::flushDue));
+    ticks.add(every(tick(settings.albumQuietPeriod().dividedBy(5)), intake::drain));
+    ticks.add(every(settings.leaseTime().dividedBy(3), intake::renewLeases));
+    ticks.add(every(PRUNE_INTERVAL, intake::prune));
+    ticks.add(every(tick(settings.statusEditInterval().dividedBy(6)), statuses::flushDue));
   }
 
   private void heartbeat() {
@@ -114,52 +94,16 @@ public final class TelegramBotRunner implements AutoCloseable {
     }
   }
 
-  /** The bot's username once started (for the core's command parser). */
-  public String botUsername() {
-    return identity.username().orElse(null);
+  /** How this instance receives updates now (for health details). */
+  String describe() {
+    return source.describe();
   }
 
   @Override
   public synchronized void close() {
     ticks.forEach(t -> t.cancel(false));
     ticks.clear();
-    if (polling != null) {
-      try {
-        polling.close();
-      } catch (Exception e) {
-        log.warn("Stopping Telegram long polling failed: {}", api.describe(e));
-      }
-      polling = null;
-    }
-  }
-
-  private void startPolling() {
-    ObjectMapper json =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    polling = new TelegramBotsLongPollingApplication(() -> json, () -> pollingHttp);
-    TelegramUrl url = telegramUrl(settings);
-    int timeout = (int) Math.max(1, settings.pollTimeout().toSeconds());
-    try {
-      polling.registerBot(
-          settings.token(),
-          () -> url,
-          last ->
-              GetUpdates.builder()
-                  .offset(last + 1)
-                  .limit(100)
-                  .timeout(timeout)
-                  .allowedUpdates(ALLOWED_UPDATES)
-                  .build(),
-          handler::handleAll);
-    } catch (TelegramApiException e) {
-      throw new TelegramCallException(
-          "could not start Telegram long polling: " + api.describe(e),
-          0,
-          null,
-          true,
-          null,
-          new TokenRedactor(settings.token()).redact(e));
-    }
+    source.close();
   }
 
   private void registerCommands() {

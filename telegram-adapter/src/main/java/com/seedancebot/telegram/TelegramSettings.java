@@ -3,6 +3,7 @@ package com.seedancebot.telegram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything the Telegram adapter needs to connect and behave, in one immutable value. The token is
@@ -24,6 +25,10 @@ import java.util.Objects;
  * @param statusEditInterval the shortest time between two edits of one status message
  * @param groupEditsPerMinute the most status edits per minute in one group chat
  * @param adminCacheTtl how long a {@code getChatMember} answer is trusted
+ * @param leaseTime how long the long-polling lease and the claim of an update being processed keep
+ *     other instances off (renewed meanwhile): a dead instance's polling or updates are taken over
+ *     after this
+ * @param inboxRetention how long received updates are kept to recognise a second delivery
  */
 public record TelegramSettings(
     String token,
@@ -36,7 +41,9 @@ public record TelegramSettings(
     Duration pollTimeout,
     Duration statusEditInterval,
     int groupEditsPerMinute,
-    Duration adminCacheTtl) {
+    Duration adminCacheTtl,
+    Duration leaseTime,
+    Duration inboxRetention) {
 
   /** The public Bot API server. */
   public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
@@ -47,12 +54,21 @@ public record TelegramSettings(
   /** The public server's download limit for bots ({@code getFile}). */
   public static final long DEFAULT_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
 
+  /** The lease time when none is set: a dead poller is replaced within about 40 s. */
+  public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(30);
+
+  private static final Pattern BOT_TOKEN = Pattern.compile("\\d{1,18}:\\S+");
+
   /** A self-hosted Bot API server accepts uploads up to this size. */
   public static final long MAX_UPLOAD_LIMIT = 2000L * 1024 * 1024;
 
   public TelegramSettings {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("a Telegram bot token is required");
+    }
+    if (!BOT_TOKEN.matcher(token).matches()) {
+      throw new IllegalArgumentException(
+          "TELEGRAM_BOT_TOKEN must be a token from BotFather (<bot id>:<secret>)");
     }
     apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
     if (apiUrl.getScheme() == null || apiUrl.getHost() == null) {
@@ -69,6 +85,8 @@ public record TelegramSettings(
     pollTimeout = positive(pollTimeout, Duration.ofSeconds(50), "pollTimeout");
     statusEditInterval = positive(statusEditInterval, Duration.ofSeconds(3), "statusEditInterval");
     adminCacheTtl = positive(adminCacheTtl, Duration.ofMinutes(1), "adminCacheTtl");
+    leaseTime = positive(leaseTime, DEFAULT_LEASE_TIME, "leaseTime");
+    inboxRetention = positive(inboxRetention, Duration.ofDays(2), "inboxRetention");
     if (groupEditsPerMinute <= 0) {
       throw new IllegalArgumentException("groupEditsPerMinute must be positive");
     }
@@ -88,7 +106,14 @@ public record TelegramSettings(
         null,
         null,
         20,
+        null,
+        null,
         null);
+  }
+
+  /** The bot's numeric id: the part of the token before the colon (not secret). */
+  public long botId() {
+    return Long.parseLong(token.substring(0, token.indexOf(':')));
   }
 
   /** Whether updates arrive by webhook (secret and public URL set) rather than long polling. */
@@ -125,6 +150,8 @@ public record TelegramSettings(
         + downloadLimitBytes
         + ", albumQuietPeriod="
         + albumQuietPeriod
+        + ", leaseTime="
+        + leaseTime
         + "]";
   }
 }

@@ -1,7 +1,10 @@
 package com.seedancebot.telegram;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.seedancebot.core.delivery.JobStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +20,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * cancelled. Edits go through an {@link EditThrottle}: an edit over budget is kept as the message's
  * pending text, a newer one replaces it (intermediate states are dropped), and {@link #flushDue()}
  * sends it once the budget allows, so the final state always arrives. Edits of one message are
- * serialised; "message is not modified" counts as success. Thread-safe; blocking.
+ * serialised, and an edit to what the message already shows (its text and button, as last sent or
+ * edited here) is dropped unsent: "message is not modified" would be Telegram's only answer, and
+ * counts as success should it come anyway. Thread-safe; blocking.
  */
 public final class TelegramStatusMessages {
   private static final Logger log = LoggerFactory.getLogger(TelegramStatusMessages.class);
@@ -29,6 +34,8 @@ public final class TelegramStatusMessages {
   private final UserLanguages languages;
   private final Clock clock;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final Cache<String, String> shown =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterAccess(Duration.ofHours(6)).build();
 
   public TelegramStatusMessages(
       TelegramApi api,
@@ -98,6 +105,7 @@ public final class TelegramStatusMessages {
                         .build()));
     String id = Integer.toString(sent.getMessageId());
     throttle.sent(chatId, id);
+    shown.put(chatId + "/" + id, look(status));
     return id;
   }
 
@@ -109,12 +117,18 @@ public final class TelegramStatusMessages {
     JobStatus status = slot.pending;
     String chatId = status.chat().chatId();
     String messageId = status.statusMessageId();
+    if (look(status).equals(shown.getIfPresent(key))) {
+      slot.pending = null; // the message shows exactly this already
+      slots.remove(key, slot);
+      return;
+    }
     if (!throttle.tryAcquire(chatId, messageId)) {
       return;
     }
     slot.pending = null;
     try {
       edit(status);
+      shown.put(key, look(status));
       slots.remove(key, slot);
     } catch (TelegramCallException e) {
       if (e.retryable()) {
@@ -126,6 +140,7 @@ public final class TelegramStatusMessages {
         return;
       }
       slots.remove(key, slot);
+      shown.invalidate(key);
       if (propagate) {
         throw e;
       }
@@ -159,6 +174,11 @@ public final class TelegramStatusMessages {
         status.locale() != null
             ? status.locale()
             : languages.of(status.ownerUserId(), status.text()));
+  }
+
+  /** What the message looks like: its text as sent, and whether it carries the Cancel button. */
+  private static String look(JobStatus status) {
+    return status.cancellable() + "|" + TelegramReplies.fitText(status.text());
   }
 
   private static String key(JobStatus status) {

@@ -7,11 +7,9 @@ import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPort;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -21,12 +19,12 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Turns Telegram updates into {@link BotInbox} calls. {@link #handle} only hands the update to the
- * executor, so the polling thread (or webhook request) is never blocked. Messages addressed to the
- * bot become {@code onMessage} with lazily downloaded attachments (album parts are merged first by
- * an {@link AlbumCollector}); files over the Bot API download limit get a reply in the user's
- * language and never reach the core. Button presses are acknowledged with {@code
- * answerCallbackQuery} and become {@code onButton}. Thread-safe.
+ * Turns Telegram updates into {@link BotInbox} calls, on the calling thread (the {@link
+ * UpdateIntake} runs it on the inbound executor once an update is claimed). Messages addressed to
+ * the bot become {@code onMessage} with lazily downloaded attachments (the parts of an album as one
+ * message); files over the Bot API download limit get a reply in the user's language and never
+ * reach the core. Button presses are acknowledged with {@code answerCallbackQuery} and become
+ * {@code onButton}. Never throws: a failure is logged. Thread-safe.
  */
 public final class TelegramUpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
@@ -40,9 +38,7 @@ public final class TelegramUpdateHandler {
   private final TelegramBotIdentity identity;
   private final UserLanguages languages;
   private final Messages messages;
-  private final Executor executor;
   private final long downloadLimitBytes;
-  private final AlbumCollector<InboundMessage> albums;
 
   public TelegramUpdateHandler(
       BotInbox inbox,
@@ -53,9 +49,6 @@ public final class TelegramUpdateHandler {
       TelegramBotIdentity identity,
       UserLanguages languages,
       Messages messages,
-      Executor executor,
-      Clock clock,
-      Duration albumQuietPeriod,
       long downloadLimitBytes) {
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -65,65 +58,51 @@ public final class TelegramUpdateHandler {
     this.identity = Objects.requireNonNull(identity, "identity");
     this.languages = Objects.requireNonNull(languages, "languages");
     this.messages = Objects.requireNonNull(messages, "messages");
-    this.executor = Objects.requireNonNull(executor, "executor");
     this.downloadLimitBytes = downloadLimitBytes;
-    this.albums =
-        new AlbumCollector<>(
-            clock,
-            albumQuietPeriod,
-            parts -> executor.execute(() -> dispatch(InboundMessage.mergeAlbum(parts))));
   }
 
-  /** Hands a batch of updates (long polling) to the executor. */
-  public void handleAll(List<Update> updates) {
-    updates.forEach(this::handle);
-  }
-
-  /** Hands one update to the executor; returns at once. */
-  public void handle(Update update) {
+  /** Processes one update that is not part of an album. */
+  public void process(Update update) {
     if (update.hasMessage()) {
-      Message message = update.getMessage();
-      executor.execute(() -> guarded(() -> onMessage(message)));
+      guarded(() -> read(update.getMessage()).ifPresent(this::dispatch));
     } else if (update.hasCallbackQuery()) {
-      CallbackQuery query = update.getCallbackQuery();
-      executor.execute(() -> guarded(() -> onButton(query)));
+      guarded(() -> onButton(update.getCallbackQuery()));
     }
   }
 
-  /** Completes albums whose quiet period has passed (called periodically). */
-  public void flushAlbums() {
-    albums.flushDue();
+  /** Processes the parts of one album (in any order) as one message. */
+  public void processAlbum(List<Message> parts) {
+    guarded(
+        () -> {
+          List<InboundMessage> read =
+              parts.stream().map(this::read).flatMap(Optional::stream).toList();
+          if (!read.isEmpty()) {
+            dispatch(InboundMessage.mergeAlbum(read));
+          }
+        });
   }
 
-  private void onMessage(Message message) {
+  private Optional<InboundMessage> read(Message message) {
     InboundMessage inbound = reader.read(message);
-    if (inbound == null) {
-      return;
+    if (inbound != null) {
+      languages.remember(inbound.user().userId(), inbound.user().locale());
     }
-    languages.remember(inbound.user().userId(), inbound.user().locale());
-    if (inbound.mediaGroupId() != null) {
-      albums.add(inbound.chat().chatId() + ":" + inbound.mediaGroupId(), inbound);
-    } else {
-      dispatch(inbound);
-    }
+    return Optional.ofNullable(inbound);
   }
 
   private void dispatch(InboundMessage m) {
-    guarded(
-        () -> {
-          if (!identity.addressedToUs(m.text())) {
-            return;
-          }
-          for (TelegramMedia media : m.media()) {
-            long size = knownSize(media);
-            if (size > downloadLimitBytes) {
-              replyTooBig(m, media, size);
-              return;
-            }
-          }
-          List<IncomingAttachment> attachments = m.media().stream().map(this::attachment).toList();
-          inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments);
-        });
+    if (!identity.addressedToUs(m.text())) {
+      return;
+    }
+    for (TelegramMedia media : m.media()) {
+      long size = knownSize(media);
+      if (size > downloadLimitBytes) {
+        replyTooBig(m, media, size);
+        return;
+      }
+    }
+    List<IncomingAttachment> attachments = m.media().stream().map(this::attachment).toList();
+    inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments);
   }
 
   /** The declared size, else what {@code getFile} says; MAX_VALUE when Telegram refuses. */

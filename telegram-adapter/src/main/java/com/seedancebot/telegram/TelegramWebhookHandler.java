@@ -1,7 +1,6 @@
 package com.seedancebot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +12,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * The webhook endpoint's logic, independent of the web framework: checks Telegram's {@code
  * X-Telegram-Bot-Api-Secret-Token} header against the configured secret in constant time, parses
- * the update and hands it to the {@link TelegramUpdateHandler} (which returns at once).
- * Thread-safe.
+ * the update and stores it through the {@link UpdateIntake} before answering: 200 once it is stored
+ * (or was stored before: a second delivery of an {@code update_id} is acknowledged and dropped),
+ * 503 when it could not be stored, so that Telegram delivers it again. Thread-safe.
  */
 public final class TelegramWebhookHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramWebhookHandler.class);
@@ -23,25 +23,18 @@ public final class TelegramWebhookHandler {
   public record Response(int status, String body) {}
 
   private final byte[] secret;
-  private final TelegramUpdateHandler handler;
+  private final UpdateIntake intake;
   private final ObjectMapper json;
 
   /**
    * @param secret the configured webhook secret; null means webhooks are off and every call is
    *     answered 404
    */
-  public TelegramWebhookHandler(String secret, TelegramUpdateHandler handler, ObjectMapper json) {
+  TelegramWebhookHandler(String secret, UpdateIntake intake, ObjectMapper json) {
     this.secret =
         secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
-    this.handler = Objects.requireNonNull(handler, "handler");
+    this.intake = Objects.requireNonNull(intake, "intake");
     this.json = Objects.requireNonNull(json, "json");
-  }
-
-  /** A handler with TelegramBots' usual JSON settings (unknown fields ignored). */
-  public static TelegramWebhookHandler create(String secret, TelegramUpdateHandler handler) {
-    ObjectMapper json =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return new TelegramWebhookHandler(secret, handler, json);
   }
 
   /** Handles one webhook POST: its secret header (may be null) and JSON body. */
@@ -60,10 +53,15 @@ public final class TelegramWebhookHandler {
       log.warn("Malformed Telegram webhook body: {}", e.getOriginalMessage());
       return new Response(400, "malformed update");
     }
-    if (update == null) {
+    if (update == null || update.getUpdateId() == null) {
       return new Response(400, "malformed update");
     }
-    handler.handle(update);
+    try {
+      intake.receive(update, body);
+    } catch (RuntimeException e) {
+      log.error("Telegram update {} could not be stored: {}", update.getUpdateId(), e.toString());
+      return new Response(503, "try again");
+    }
     return new Response(200, "ok");
   }
 }

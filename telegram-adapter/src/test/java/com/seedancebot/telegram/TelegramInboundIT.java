@@ -1,5 +1,7 @@
 package com.seedancebot.telegram;
 
+import static com.seedancebot.telegram.TestFiles.bytes;
+import static com.seedancebot.telegram.TestFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.chat.ButtonAction;
@@ -9,7 +11,6 @@ import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.RecordedCall;
 import com.seedancebot.telegram.fake.Updates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -263,19 +264,5 @@ class TelegramInboundIT {
     assertThat(call.user().userId()).isEqualTo("4242");
     RecordedCall answer = fake.awaitCalls("answerCallbackQuery", 1, Duration.ofSeconds(5)).get(0);
     assertThat(answer.field("callback_query_id")).startsWith("cbq-");
-  }
-
-  private static byte[] bytes(int n, int seed) {
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = (byte) (i * 31 + seed);
-    }
-    return b;
-  }
-
-  private static byte[] read(IncomingAttachment a) throws IOException {
-    try (InputStream in = a.content().open()) {
-      return in.readAllBytes();
-    }
   }
 }

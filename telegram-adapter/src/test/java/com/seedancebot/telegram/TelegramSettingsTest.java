@@ -27,7 +27,36 @@ class TelegramSettingsTest {
     assertThatThrownBy(
             () ->
                 new TelegramSettings(
-                    "1:t", null, null, null, 2001L * 1024 * 1024, 1, null, null, null, 20, null))
+                    "1:t",
+                    null,
+                    null,
+                    null,
+                    2001L * 1024 * 1024,
+                    1,
+                    null,
+                    null,
+                    null,
+                    20,
+                    null,
+                    null,
+                    null))
         .hasMessageContaining("2000 MB");
+  }
+
+  @Test
+  void theBotIdComesFromTheTokenAndAMalformedTokenIsNamedWithoutBeingShown() {
+    assertThat(TelegramSettings.defaults("7001234567:AAF-x", null, null, null).botId())
+        .isEqualTo(7001234567L);
+    assertThatThrownBy(() -> TelegramSettings.defaults("not-a-token", null, null, null))
+        .hasMessageContaining("TELEGRAM_BOT_TOKEN")
+        .hasMessageNotContaining("not-a-token");
+  }
+
+  @Test
+  void leasesDefaultToThirtySecondsAndUpdatesAreKeptTwoDays() {
+    var settings = TelegramSettings.defaults("1:tok", null, null, null);
+
+    assertThat(settings.leaseTime()).hasSeconds(30);
+    assertThat(settings.inboxRetention()).hasDays(2);
   }
 }

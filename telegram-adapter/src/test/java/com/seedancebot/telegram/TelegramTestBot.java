@@ -13,13 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
-/** The real adapter (real TelegramBots client) wired against a {@link FakeTelegramBotApi}. */
+/**
+ * The real adapter (real TelegramBots client) wired against a {@link FakeTelegramBotApi}, on a
+ * private in-memory H2 database unless it is given one it shares with other instances.
+ */
 final class TelegramTestBot implements AutoCloseable {
   static final Path LOG = Path.of("target", "telegram-adapter-test.log");
+  static final URI PUBLIC_URL = URI.create("https://bot.example.org");
 
   final FakeTelegramBotApi fake;
   final RecordingInbox inbox = new RecordingInbox();
@@ -28,13 +35,31 @@ final class TelegramTestBot implements AutoCloseable {
   final ExecutorService inbound = Executors.newFixedThreadPool(4);
   final TelegramSettings settings;
   final TelegramAdapter adapter;
+  private final boolean ownsFake;
 
-  private TelegramTestBot(FakeTelegramBotApi fake, TelegramSettings settings, Clock clock) {
+  private TelegramTestBot(
+      FakeTelegramBotApi fake,
+      TelegramSettings settings,
+      Clock clock,
+      SharedDatabase database,
+      boolean ownsFake) {
     this.fake = fake;
     this.settings = settings;
+    this.ownsFake = ownsFake;
     this.adapter =
         TelegramAdapter.create(
-            settings, new Messages(), clock, sleeper, scheduler, inbound, ChatCallListener.NONE);
+            settings,
+            new Messages(),
+            clock,
+            sleeper,
+            scheduler,
+            inbound,
+            ChatCallListener.NONE,
+            database);
+  }
+
+  private TelegramTestBot(FakeTelegramBotApi fake, TelegramSettings settings, Clock clock) {
+    this(fake, settings, clock, new SharedDatabase(TestDatabases.lazyH2(), "test-instance"), true);
   }
 
   /** Long polling, real clock, short album quiet period. */
@@ -46,8 +71,38 @@ final class TelegramTestBot implements AutoCloseable {
   /** Webhook mode with the given secret. */
   static TelegramTestBot webhook(String secret) throws IOException {
     FakeTelegramBotApi fake = new FakeTelegramBotApi();
-    URI publicUrl = URI.create("https://bot.example.org");
-    return new TelegramTestBot(fake, settings(fake, secret, publicUrl, 50), Clock.systemUTC());
+    return new TelegramTestBot(fake, settings(fake, secret, PUBLIC_URL, 50), Clock.systemUTC());
+  }
+
+  /**
+   * One of several instances of the bot: the fake and the database are shared (and closed by the
+   * caller); a webhook secret turns webhook mode on; leases last {@code leaseTime}.
+   */
+  static TelegramTestBot instance(
+      FakeTelegramBotApi fake,
+      DataSource database,
+      String instanceId,
+      String webhookSecret,
+      Duration leaseTime) {
+    TelegramSettings s =
+        settings(fake, webhookSecret, webhookSecret == null ? null : PUBLIC_URL, 50);
+    TelegramSettings leased =
+        new TelegramSettings(
+            s.token(),
+            s.apiUrl(),
+            s.webhookSecret(),
+            s.publicUrl(),
+            s.uploadLimitBytes(),
+            s.downloadLimitBytes(),
+            s.albumQuietPeriod(),
+            s.pollTimeout(),
+            s.statusEditInterval(),
+            s.groupEditsPerMinute(),
+            s.adminCacheTtl(),
+            leaseTime,
+            null);
+    return new TelegramTestBot(
+        fake, leased, Clock.systemUTC(), new SharedDatabase(database, instanceId), false);
   }
 
   /** Long polling against {@code apiUrl} instead of the fake (e.g. a port nobody listens on). */
@@ -66,7 +121,9 @@ final class TelegramTestBot implements AutoCloseable {
             fakeSettings.pollTimeout(),
             fakeSettings.statusEditInterval(),
             fakeSettings.groupEditsPerMinute(),
-            fakeSettings.adminCacheTtl());
+            fakeSettings.adminCacheTtl(),
+            null,
+            null);
     return new TelegramTestBot(fake, settings, Clock.systemUTC());
   }
 
@@ -89,7 +146,9 @@ final class TelegramTestBot implements AutoCloseable {
         Duration.ofSeconds(1),
         Duration.ofSeconds(3),
         20,
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1),
+        null,
+        null);
   }
 
   TelegramTestBot connect() {
@@ -128,8 +187,18 @@ final class TelegramTestBot implements AutoCloseable {
   @Override
   public void close() {
     adapter.close();
-    scheduler.shutdownNow();
-    inbound.shutdownNow();
-    fake.close();
+    // let running work end: an interrupt during a database call would close an H2 file database
+    for (ExecutorService pool : List.of(scheduler, inbound)) {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pool.shutdownNow();
+    }
+    if (ownsFake) {
+      fake.close();
+    }
   }
 }

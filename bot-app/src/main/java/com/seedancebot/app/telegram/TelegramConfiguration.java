@@ -4,6 +4,8 @@ import com.seedancebot.app.health.TelegramHealthIndicator;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.delivery.ChatCallListener;
+import com.seedancebot.core.job.JobSettings;
+import com.seedancebot.telegram.SharedDatabase;
 import com.seedancebot.telegram.TelegramAdapter;
 import com.seedancebot.telegram.TelegramApi;
 import com.seedancebot.telegram.TelegramChatPort;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,17 +54,21 @@ public class TelegramConfiguration {
         p.pollTimeout(),
         p.statusEditInterval(),
         p.groupEditsPerMinute(),
-        p.adminCacheTtl());
+        p.adminCacheTtl(),
+        p.leaseTime(),
+        p.inboxRetention());
   }
 
-  @Bean(destroyMethod = "shutdownNow")
+  /** Not interrupted on shutdown: an interrupt during a database call closes an H2 database. */
+  @Bean(destroyMethod = "shutdown")
   ScheduledExecutorService telegramScheduler() {
     return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("telegram-"));
   }
 
   /**
-   * Inbound updates run here, never on the polling thread; bounded so a flood cannot exhaust
-   * memory.
+   * Inbound updates run here, never on the polling thread or the webhook request; bounded so a
+   * flood cannot exhaust memory (an update that finds the queue full stays stored and is taken up
+   * by the next pass over the inbox).
    */
   @Bean(destroyMethod = "shutdown")
   ExecutorService telegramInboundExecutor() {
@@ -72,9 +79,13 @@ public class TelegramConfiguration {
         TimeUnit.MINUTES,
         new ArrayBlockingQueue<>(10_000),
         new CustomizableThreadFactory("telegram-in-"),
-        (task, pool) -> log.warn("Telegram inbound queue full: an update was dropped"));
+        (task, pool) -> log.warn("Telegram inbound queue full: an update waits in the inbox"));
   }
 
+  /**
+   * Updates are received into the bot's database, shared by every instance, under the instance name
+   * the job pipeline leases with.
+   */
   @Bean(destroyMethod = "close")
   TelegramAdapter telegramAdapter(
       TelegramSettings settings,
@@ -82,7 +93,9 @@ public class TelegramConfiguration {
       ObjectProvider<Clock> clock,
       ScheduledExecutorService telegramScheduler,
       ExecutorService telegramInboundExecutor,
-      ObjectProvider<ChatCallListener> calls) {
+      ObjectProvider<ChatCallListener> calls,
+      DataSource dataSource,
+      JobSettings jobs) {
     return TelegramAdapter.create(
         settings,
         messages.getIfAvailable(Messages::new),
@@ -90,7 +103,8 @@ public class TelegramConfiguration {
         TelegramApi.Sleeper.threadSleep(),
         telegramScheduler,
         telegramInboundExecutor,
-        calls.getIfAvailable(() -> ChatCallListener.NONE));
+        calls.getIfAvailable(() -> ChatCallListener.NONE),
+        new SharedDatabase(dataSource, jobs.instanceId()));
   }
 
   @Bean

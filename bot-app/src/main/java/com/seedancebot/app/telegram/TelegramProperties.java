@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param statusEditInterval the shortest time between two edits of one status message
  * @param groupEditsPerMinute the most status edits per minute in one group
  * @param adminCacheTtl how long a chat-admin lookup is trusted
+ * @param leaseTime {@code TELEGRAM_LEASE_TIME}: the long-polling lease and the claim of an update
+ *     being processed; a dead instance's polling or updates are taken over after this
+ * @param inboxRetention {@code TELEGRAM_INBOX_RETENTION}: how long received updates are kept to
+ *     recognise a second delivery
  */
 @ConfigurationProperties("bot.telegram")
 public record TelegramProperties(
@@ -33,7 +37,9 @@ public record TelegramProperties(
     @DefaultValue("50s") Duration pollTimeout,
     @DefaultValue("3s") Duration statusEditInterval,
     @DefaultValue("20") int groupEditsPerMinute,
-    @DefaultValue("1m") Duration adminCacheTtl) {
+    @DefaultValue("1m") Duration adminCacheTtl,
+    @DefaultValue("30s") Duration leaseTime,
+    @DefaultValue("2d") Duration inboxRetention) {
 
   /** Whether a token is configured. */
   public boolean enabled() {

@@ -73,14 +73,14 @@ class TelegramHealthIT {
         String base = base(app);
         awaitHealth(base, 200);
 
-        String update =
-            telegram.updates().message(4242, 4242, "en").text("/help").update().toString();
+        var update = telegram.updates().message(4242, 4242, "en").text("/help").update();
+        update.put("update_id", 1);
         int status =
             HTTP.post()
                 .uri(base + "/telegram/webhook")
                 .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(update)
+                .body(update.toString())
                 .exchange((request, response) -> response.getStatusCode().value());
 
         assertThat(status).isEqualTo(200);

@@ -11,14 +11,18 @@ import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPort;
+import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.telegram.TelegramAdapter;
 import com.seedancebot.telegram.TelegramSettings;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class TelegramConfigurationTest {
@@ -72,6 +76,16 @@ class TelegramConfigurationTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(TelegramProperties.class)
   static class Inbox {
+    @Bean
+    DataSource dataSource() {
+      return new DriverManagerDataSource("jdbc:h2:mem:telegram-configuration", "sa", "");
+    }
+
+    @Bean
+    JobSettings jobSettings() {
+      return JobSettings.defaults(Duration.ofSeconds(3));
+    }
+
     @Bean
     BotInbox botInbox() {
       return new BotInbox() {

@@ -14,6 +14,7 @@ import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.job.Acceptance;
+import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.ModelSpec;
@@ -140,6 +141,10 @@ public final class CommandHandler implements BotInbox {
   }
 
   private String video(ChatRequest r, ChatCommand.Video v) {
+    Optional<Job> earlier = jobs.madeFrom(r.chat(), r.messageId());
+    if (earlier.isPresent()) {
+      return followUps.announceAgain(earlier.get());
+    }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());

@@ -70,6 +70,17 @@ public final class FollowUps {
     }
   }
 
+  /**
+   * A job the same message made before (the message is handled again): its status message is shown
+   * only when the earlier handling stopped before showing it; nothing else is said.
+   */
+  public String announceAgain(Job job) {
+    if (job.statusMessageId() == null) {
+      status.report(job, jobs.queuePosition(job.id()).orElse(null));
+    }
+    return null;
+  }
+
   /** The same request again with a new seed. */
   public String reroll(UserRef user, ChatRef chat, String messageId, String jobId) {
     var original = jobs.find(jobId);

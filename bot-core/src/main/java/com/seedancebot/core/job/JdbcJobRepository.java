@@ -241,6 +241,17 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public Optional<Job> findByRequest(ChatRef chat, String requestMessageId) {
+    return jdbc.sql(
+            SELECT
+                + "WHERE chat_platform = ? AND chat_id = ? AND request_message_id = ?"
+                + " ORDER BY created_at DESC, id LIMIT 1")
+        .params(chat.platform().name(), chat.chatId(), requestMessageId)
+        .query(this::map)
+        .optional();
+  }
+
+  @Override
   public Map<JobState, Long> countByState() {
     Map<JobState, Long> counts = new EnumMap<>(JobState.class);
     for (JobState s : JobState.values()) {

@@ -1,5 +1,6 @@
 package com.seedancebot.core.job;
 
+import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.UserRef;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +54,12 @@ public interface JobRepository {
 
   /** The user's most recent jobs, newest first. */
   List<Job> findRecentByOwner(UserRef owner, int limit);
+
+  /**
+   * The job made from the chat message {@code requestMessageId} in {@code chat} (the newest, should
+   * follow-ups share it), if any.
+   */
+  Optional<Job> findByRequest(ChatRef chat, String requestMessageId);
 
   /** Counts jobs per state (metrics). */
   java.util.Map<JobState, Long> countByState();

@@ -91,6 +91,15 @@ public final class JobService {
     return jobs.find(id);
   }
 
+  /**
+   * The job the chat message {@code requestMessageId} already made, if any. A message handled a
+   * second time (delivered again by its platform, or taken over by another instance after a crash)
+   * must find it rather than make a second job.
+   */
+  public Optional<Job> madeFrom(ChatRef chat, String requestMessageId) {
+    return requestMessageId == null ? Optional.empty() : jobs.findByRequest(chat, requestMessageId);
+  }
+
   /** 1-based position of a job in the local queue, or empty when it is not queued. */
   public Optional<Integer> queuePosition(String jobId) {
     List<Job> queued = jobs.findQueued();

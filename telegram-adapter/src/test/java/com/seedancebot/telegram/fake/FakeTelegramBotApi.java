@@ -37,12 +37,16 @@ import okhttp3.ResponseBody;
  * /bot<token>/<method>} with JSON or multipart bodies (method names matched case-insensitively, as
  * TelegramBots sends them lowercased), answers as {@code {"ok":true,"result":…}} or {@code
  * {"ok":false,"error_code":…,"description":…}}, long-polled {@code getUpdates} serving updates the
- * test enqueues, {@code getFile} plus {@code /file/bot<token>/<path>} downloads, and the odd cases
- * bots must handle (429 with {@code retry_after}, "message is not modified", "file is too big").
- * Records every request, and apart every call it handled successfully ({@link #completedCalls}:
- * what the chat really shows). Slow, held and randomly failing calls are switches; a call still
- * arriving (slow or held) when {@link #dropConnections()} is called is abandoned as when its client
- * dies: never handled, never answered. Listens on loopback only.
+ * test enqueues (kept until a later call's {@code offset} confirms them, as Telegram does), the
+ * webhook's state ({@code setWebhook}, {@code deleteWebhook}, {@code getWebhookInfo}), {@code
+ * getFile} plus {@code /file/bot<token>/<path>} downloads, and the odd cases bots must handle (429
+ * with {@code retry_after}, "message is not modified", "file is too big", and 409 Conflict for a
+ * {@code getUpdates} while a webhook is set or when a second one arrives while one is waiting: the
+ * waiting one is ended with 409, as when two bot instances poll). Records every request, and apart
+ * every call it handled successfully ({@link #completedCalls}: what the chat really shows). Slow,
+ * held and randomly failing calls are switches; a call still arriving (slow or held) when {@link
+ * #dropConnections()} is called is abandoned as when its client dies: never handled, never
+ * answered. Listens on loopback only.
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
   public static final String TOKEN = "7001234567:AAF-fakeSecretToken_DoNotLeak-9f8e7d";
@@ -76,6 +80,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private Random faultRandom; // guarded by this
   private Set<String> faultMethods = Set.of(); // guarded by this
   private int randomFaults; // guarded by this
+  private long pollGeneration; // guarded by this; a new getUpdates ends the waiting one
+  private boolean pollWaiting; // guarded by this
+  private int pollConflicts; // guarded by this
+  private ObjectNode webhook; // guarded by this; null while none is set
 
   /**
    * A call the fake handled successfully (answered {@code "ok":true}; the answer may still have
@@ -120,6 +128,15 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     updates.add(update);
     notifyAll();
     return id;
+  }
+
+  /**
+   * Serves an update again with its {@code update_id}, as Telegram does when the bot that got it
+   * died before a later {@code getUpdates} confirmed its offset.
+   */
+  public synchronized void enqueueAgain(ObjectNode update) {
+    updates.add(update.deepCopy());
+    notifyAll();
   }
 
   /** Makes a downloadable file; returns its file id. */
@@ -222,6 +239,21 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   /** The longest a getUpdates call is held open (caps the client's timeout). */
   public void maxPollWait(Duration wait) {
     this.maxPollWait = wait;
+  }
+
+  /** The webhook URL set now, or null. */
+  public synchronized String webhookUrl() {
+    return webhook == null ? null : webhook.get("url").asText();
+  }
+
+  /** How often a getUpdates arrived while another one was still waiting (two pollers). */
+  public synchronized int pollConflicts() {
+    return pollConflicts;
+  }
+
+  /** Updates enqueued and not yet confirmed by a getUpdates offset. */
+  public synchronized int pendingUpdates() {
+    return updates.size();
   }
 
   /** Builds update JSON in Telegram's format. */
@@ -328,12 +360,11 @@ public final class FakeTelegramBotApi implements AutoCloseable {
       throws IOException {
     switch (method) {
       case "getme" -> ok(ex, me());
-      case "getupdates" -> ok(ex, poll(f));
-      case "deletewebhook",
-          "setwebhook",
-          "setmycommands",
-          "sendchataction",
-          "answercallbackquery" ->
+      case "getupdates" -> getUpdates(ex, f);
+      case "setwebhook" -> ok(ex, setWebhook(f));
+      case "deletewebhook" -> ok(ex, deleteWebhook(f));
+      case "getwebhookinfo" -> ok(ex, webhookInfo());
+      case "setmycommands", "sendchataction", "answercallbackquery" ->
           ok(ex, json.getNodeFactory().booleanNode(true));
       case "sendmessage" -> ok(ex, sent(f, f.get("text"), "text"));
       case "sendvideo" -> ok(ex, sentVideo(f, uploads));
@@ -352,24 +383,92 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     return me;
   }
 
+  private void getUpdates(HttpExchange ex, Map<String, String> f) throws IOException {
+    synchronized (this) {
+      if (webhook != null) {
+        error(
+            ex,
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to"
+                + " delete the webhook first",
+            null);
+        return;
+      }
+    }
+    ArrayNode polled = poll(f);
+    if (polled == null) {
+      error(
+          ex,
+          409,
+          "Conflict: terminated by other getUpdates request; make sure that only one bot instance"
+              + " is running",
+          null);
+      return;
+    }
+    ok(ex, polled);
+  }
+
+  /** The updates from the offset on, after waiting for one; null when a newer poll ended it. */
   private ArrayNode poll(Map<String, String> f) {
     long offset = f.containsKey("offset") ? Long.parseLong(f.get("offset")) : 0;
     long timeoutSeconds = f.containsKey("timeout") ? Long.parseLong(f.get("timeout")) : 0;
     long waitMillis = Math.min(timeoutSeconds * 1000, maxPollWait.toMillis());
     long deadline = System.currentTimeMillis() + waitMillis;
     synchronized (this) {
+      if (pollWaiting) {
+        pollConflicts++;
+      }
+      long generation = ++pollGeneration;
+      pollWaiting = true;
+      notifyAll();
       updates.removeIf(u -> u.get("update_id").asLong() < offset);
       try {
-        while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (updates.isEmpty()
+            && System.currentTimeMillis() < deadline
+            && generation == pollGeneration) {
           wait(Math.max(1, deadline - System.currentTimeMillis()));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (generation != pollGeneration) {
+        return null;
+      }
+      pollWaiting = false;
       ArrayNode result = json.createArrayNode();
       updates.forEach(result::add);
       return result;
     }
+  }
+
+  private synchronized JsonNode setWebhook(Map<String, String> f) {
+    webhook = json.createObjectNode();
+    webhook.put("url", f.get("url"));
+    if (f.get("allowed_updates") != null) {
+      webhook.set("allowed_updates", readTree(f.get("allowed_updates")));
+    }
+    if ("true".equals(f.get("drop_pending_updates"))) {
+      updates.clear();
+    }
+    return json.getNodeFactory().booleanNode(true);
+  }
+
+  private synchronized JsonNode deleteWebhook(Map<String, String> f) {
+    webhook = null;
+    if ("true".equals(f.get("drop_pending_updates"))) {
+      updates.clear();
+    }
+    return json.getNodeFactory().booleanNode(true);
+  }
+
+  private synchronized ObjectNode webhookInfo() {
+    ObjectNode info = json.createObjectNode();
+    info.put("url", webhook == null ? "" : webhook.get("url").asText());
+    info.put("has_custom_certificate", false).put("pending_update_count", updates.size());
+    if (webhook != null && webhook.has("allowed_updates")) {
+      info.set("allowed_updates", webhook.get("allowed_updates"));
+    }
+    return info;
   }
 
   private ObjectNode sent(Map<String, String> f, String text, String textField) {
