@@ -3,6 +3,7 @@ package com.seedancebot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -33,7 +34,6 @@ import com.seedancebot.telegram.fake.RecordedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class TelegramEndToEndIT {
     JsonMapper json = JsonMapper.builder().build();
     Messages messages = new Messages();
     ModelCatalog catalog = ModelCatalog.standard();
-    assets = new AssetStore(dir.resolve("assets"));
+    assets = new LocalDiskAssetStore(dir.resolve("assets"));
     SignedUrls signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
     JobSettings settings = JobSettings.defaults(Duration.ofMillis(200));
     jobs = new JdbcJobRepository(db, json);
@@ -140,7 +140,10 @@ class TelegramEndToEndIT {
     RecordedCall video = runPipelineUntilVideo();
 
     Job job = jobs.findRecentByOwner(owner(), 1).get(0);
-    byte[] produced = Files.readAllBytes(assets.path(job.result().videoAssetId()));
+    byte[] produced;
+    try (var stored = assets.open(job.result().videoAssetId())) {
+      produced = stored.readAllBytes();
+    }
     assertThat(video.files().get("video")).isEqualTo(produced);
     assertThat(produced).hasSizeGreaterThan(1000);
     assertThat(video.field("chat_id")).isEqualTo(Long.toString(GROUP));

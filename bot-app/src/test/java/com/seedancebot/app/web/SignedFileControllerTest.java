@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -31,7 +32,7 @@ class SignedFileControllerTest {
 
   @BeforeEach
   void storeAVideo() throws Exception {
-    AssetStore assets = new AssetStore(dir);
+    AssetStore assets = new LocalDiskAssetStore(dir);
     assetId = assets.store(new ByteArrayInputStream(VIDEO), "mp4");
     SignedUrls urls =
         new SignedUrls(URI.create("http://bot.test"), key, Clock.fixed(NOW, ZoneOffset.UTC));

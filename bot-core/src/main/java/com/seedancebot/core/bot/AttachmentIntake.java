@@ -1,5 +1,6 @@
 package com.seedancebot.core.bot;
 
+import com.seedancebot.core.asset.AssetIds;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
@@ -80,7 +81,7 @@ public final class AttachmentIntake {
       }
       MediaInspection inspection = inspector.inspect(tmp, a.fileName(), a.declaredMimeType());
       if (inspection instanceof MediaInspection.Supported ok) {
-        String id = assets.adopt(tmp, AssetStore.extensionFor(ok.info().mimeType()));
+        String id = assets.adopt(tmp, AssetIds.extensionFor(ok.info().mimeType()));
         stored.add(new Stored(id, ok.kind(), ok.info(), a.roleHint()));
       } else if (inspection instanceof MediaInspection.Unsupported refused
           && refused.reason() == MediaInspection.Reason.DAMAGED) {
