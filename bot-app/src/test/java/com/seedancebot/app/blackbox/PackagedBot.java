@@ -34,7 +34,7 @@ public final class PackagedBot implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(150);
 
   private static final List<String> INHERITED_PREFIXES =
-      List.of("SEEDANCE_", "TELEGRAM_", "DISCORD_", "BOT_", "SPRING_", "SERVER_", "ARK_");
+      List.of("SEEDANCE_", "TELEGRAM_", "DISCORD_", "BOT_", "SPRING_", "SERVER_", "ARK_", "AWS_");
 
   private final Map<String, String> env;
   private final List<String> jvmOptions;

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.AssetStoreContract;
+import com.seedancebot.core.asset.MediaUrlResolver;
+import com.seedancebot.core.asset.MediaUrlResolverTest;
+import com.seedancebot.core.asset.ProviderLinks;
+import com.seedancebot.core.asset.SignedUrls;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +125,23 @@ class S3AssetStoreIT extends AssetStoreContract {
     URI tampered = URI.create(url.toString().replace("X-Amz-Signature=", "X-Amz-Signature=0"));
     assertThat(get(tampered).statusCode()).isEqualTo(403);
     assertThat(store.presignedUrl(id, Duration.ofDays(8))).isEmpty();
+  }
+
+  @Test
+  void providersGetAPresignedUrlWithTheLinkLifetimeWhenSoConfigured() throws Exception {
+    AssetStore store = store();
+    byte[] image = bytes(3_000, 6);
+    String id = store.store(new ByteArrayInputStream(image), "png");
+    SignedUrls signed =
+        new SignedUrls(URI.create("https://bot.example"), new byte[32], Clock.systemUTC());
+    var resolver =
+        new MediaUrlResolver(store, signed, Duration.ofMinutes(30), ProviderLinks.PRESIGNED);
+
+    String url = resolver.resolve(List.of(MediaUrlResolverTest.input(id)), false).get(0).url();
+
+    assertThat(url).startsWith(server.endpoint() + "/" + BUCKET + "/seedance/" + id + "?");
+    assertThat(url).contains("X-Amz-Expires=1800").doesNotContain("X-Amz-Security-Token");
+    assertThat(get(URI.create(url)).body()).isEqualTo(image);
   }
 
   @Test

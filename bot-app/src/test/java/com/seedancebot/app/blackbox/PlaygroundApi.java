@@ -1,0 +1,86 @@
+package com.seedancebot.app.blackbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The playground's JSON API of a running bot, as {@code static/playground.js} uses it, for one chat
+ * session: post a command, read the transcript, wait for a video. No token: for bots on the
+ * simulator, whose playground is open.
+ */
+final class PlaygroundApi {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final URI base;
+  private final String session = "blackbox-" + UUID.randomUUID();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  PlaygroundApi(URI base) {
+    this.base = base;
+  }
+
+  /** Sends a text command, as typed into the page. */
+  void post(String text) throws Exception {
+    String boundary = "----blackbox" + System.nanoTime();
+    String body =
+        part(boundary, "session", session)
+            + part(boundary, "text", text)
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/playground/messages"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new AssertionError("the playground refused the command: " + r.statusCode() + r.body());
+    }
+  }
+
+  /** Waits for the session's first video message; fails with the transcript if none comes. */
+  JsonNode awaitVideo(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode messages = transcript();
+      for (JsonNode m : messages) {
+        if ("video".equals(m.path("kind").asString())) {
+          return m;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no video in " + timeout + "; transcript: " + messages);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  JsonNode transcript() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    base.resolve("/api/playground/messages?session=" + session + "&since=0"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body()).path("messages");
+  }
+
+  private static String part(String boundary, String name, String value) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
+  }
+}
