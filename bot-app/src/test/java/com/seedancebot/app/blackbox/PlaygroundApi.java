@@ -1,9 +1,11 @@
 package com.seedancebot.app.blackbox;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ final class PlaygroundApi {
     this.base = base;
   }
 
-  /** Sends a text command, as typed into the page. */
+  /** Sends a text command, as typed into the page (a form without files). */
   void post(String text) throws Exception {
     String boundary = "----blackbox" + System.nanoTime();
     String body =
@@ -74,13 +76,7 @@ final class PlaygroundApi {
     return JSON.readTree(r.body()).path("messages");
   }
 
-  private static String part(String boundary, String name, String value) {
-    return "--"
-        + boundary
-        + "\r\nContent-Disposition: form-data; name=\""
-        + name
-        + "\"\r\n\r\n"
-        + value
-        + "\r\n";
+  private static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -52,19 +52,9 @@ class SharedStorageIT {
     new SecureRandom().nextBytes(signingKey);
     s3 = S3ProxyServer.start(work.resolve("s3"), BUCKET);
     CompletableFuture<PackagedBot> first =
-        CompletableFuture.supplyAsync(
-            () ->
-                start(
-                    instance("a")
-                        .env("BOT_STORAGE_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY)
-                        .env("BOT_STORAGE_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY)));
+        startAsync("a", "BOT_STORAGE_S3_ACCESS_KEY", "BOT_STORAGE_S3_SECRET_KEY");
     CompletableFuture<PackagedBot> second =
-        CompletableFuture.supplyAsync(
-            () ->
-                start(
-                    instance("b")
-                        .env("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY)
-                        .env("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)));
+        startAsync("b", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
     a = first.join();
     b = second.join();
   }
@@ -80,10 +70,7 @@ class SharedStorageIT {
 
   @Test
   void aVideoMadeOnOneInstanceIsServedByItsSignedLinkOnTheOther() throws Exception {
-    PlaygroundApi playground = new PlaygroundApi(a.baseUrl());
-    playground.post("/video a red fox running in snow --duration 4");
-    URI link =
-        URI.create(playground.awaitVideo(VIDEO_TIMEOUT).path("video").path("url").asString());
+    URI link = videoLinkFromA("/video a red fox running in snow --duration 4");
     String assetId = link.getPath().substring(SignedUrls.PATH_PREFIX.length());
 
     byte[] fromA = body(get(on(a, link)));
@@ -102,10 +89,7 @@ class SharedStorageIT {
 
   @Test
   void tamperedAndExpiredLinksAreRefusedByBothWhileAFreshOneWorksOnBoth() throws Exception {
-    PlaygroundApi playground = new PlaygroundApi(a.baseUrl());
-    playground.post("/video a lighthouse at dusk --duration 4");
-    URI link =
-        URI.create(playground.awaitVideo(VIDEO_TIMEOUT).path("video").path("url").asString());
+    URI link = videoLinkFromA("/video a lighthouse at dusk --duration 4");
     String assetId = link.getPath().substring(SignedUrls.PATH_PREFIX.length());
     URI tampered = URI.create(link.toString().replaceAll("sig=.", "sig=A"));
     URI expired = signedAt(Instant.now().minus(Duration.ofHours(2)), assetId);
@@ -127,26 +111,32 @@ class SharedStorageIT {
     }
   }
 
-  private PackagedBot.Builder instance(String name) {
-    try {
-      return PackagedBot.builder(Files.createDirectories(work.resolve(name)))
-          .env("BOT_STORAGE_S3_ENDPOINT", s3.endpoint().toString())
-          .env("BOT_STORAGE_S3_BUCKET", BUCKET)
-          .env("BOT_STORAGE_S3_REGION", "us-east-1")
-          .env("BOT_STORAGE_S3_PATH_STYLE", "true")
-          .env("BOT_STORAGE_S3_PREFIX", "bot/")
-          .env("BOT_SIGNING_KEY", Base64.getEncoder().encodeToString(signingKey));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /** Sends a command to instance A's playground and returns the signed link of its video. */
+  private URI videoLinkFromA(String command) throws Exception {
+    PlaygroundApi playground = new PlaygroundApi(a.baseUrl());
+    playground.post(command);
+    return URI.create(playground.awaitVideo(VIDEO_TIMEOUT).path("video").path("url").asString());
   }
 
-  private static PackagedBot start(PackagedBot.Builder builder) {
-    try {
-      return builder.start();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** Starts an instance on the shared store, its S3 keys given in the two variables named. */
+  private CompletableFuture<PackagedBot> startAsync(String name, String keyVar, String secretVar) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return PackagedBot.builder(Files.createDirectories(work.resolve(name)))
+                .env("BOT_STORAGE_S3_ENDPOINT", s3.endpoint().toString())
+                .env("BOT_STORAGE_S3_BUCKET", BUCKET)
+                .env("BOT_STORAGE_S3_REGION", "us-east-1")
+                .env("BOT_STORAGE_S3_PATH_STYLE", "true")
+                .env("BOT_STORAGE_S3_PREFIX", "bot/")
+                .env("BOT_SIGNING_KEY", Base64.getEncoder().encodeToString(signingKey))
+                .env(keyVar, S3ProxyServer.ACCESS_KEY)
+                .env(secretVar, S3ProxyServer.SECRET_KEY)
+                .start();
+          } catch (Exception e) {
+            throw new IllegalStateException("instance " + name + " did not start", e);
+          }
+        });
   }
 
   /** A link signed by the test itself with the shared key, valid for an hour from {@code at}. */

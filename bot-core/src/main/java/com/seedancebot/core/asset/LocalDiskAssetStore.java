@@ -33,25 +33,12 @@ public final class LocalDiskAssetStore implements AssetStore {
 
   @Override
   public String store(InputStream content, String extension) throws IOException {
-    Path tmp = Files.createTempFile(root, "incoming-", ".part");
-    try {
-      Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return publish(tmp, extension);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return Staging.fromStream(incoming(), content, extension, this::publish);
   }
 
   @Override
   public String adopt(Path file, String extension) throws IOException {
-    Path tmp = Files.createTempFile(root, "adopted-", ".part");
-    try {
-      // a copy when the file is on another file system: published only once complete
-      Files.move(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return publish(tmp, extension);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return Staging.fromFile(incoming(), file, extension, this::publish);
   }
 
   @Override
@@ -96,10 +83,12 @@ public final class LocalDiskAssetStore implements AssetStore {
     };
   }
 
-  private String publish(Path complete, String extension) throws IOException {
-    String id = AssetIds.newId(extension);
+  private Path incoming() throws IOException {
+    return Files.createTempFile(root, "incoming-", ".part");
+  }
+
+  private void publish(Path complete, String id) throws IOException {
     Files.move(complete, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-    return id;
   }
 
   private Path existing(String assetId) throws NoSuchFileException {

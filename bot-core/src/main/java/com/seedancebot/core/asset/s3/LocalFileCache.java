@@ -1,6 +1,7 @@
 package com.seedancebot.core.asset.s3;
 
 import com.seedancebot.core.asset.AssetFile;
+import com.seedancebot.core.asset.Staging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,11 +30,6 @@ import java.util.stream.Stream;
  * Thread-safe.
  */
 final class LocalFileCache {
-
-  /** Writes an object's content into {@code target}. */
-  interface Download {
-    void into(Path target) throws IOException;
-  }
 
   private record Entry(Path file, long size, int users, boolean removed) {
     Entry withUsers(int delta) {
@@ -73,7 +69,7 @@ final class LocalFileCache {
   }
 
   /** The cached copy of {@code id}, downloaded first when missing; close it after use. */
-  AssetFile acquire(String id, Download download) throws IOException {
+  AssetFile acquire(String id, Staging.Fill download) throws IOException {
     Optional<AssetFile> cached = use(id);
     if (cached.isPresent()) {
       return cached.get();

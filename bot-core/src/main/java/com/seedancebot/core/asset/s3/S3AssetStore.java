@@ -3,10 +3,10 @@ package com.seedancebot.core.asset.s3;
 import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetIds;
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.Staging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,11 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * An {@link AssetStore} in an S3-compatible bucket, shared by every instance: objects are named
@@ -41,29 +36,25 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
   /** S3's longest presigned-URL lifetime. */
   private static final Duration MAX_PRESIGNED = Duration.ofDays(7);
 
-  private final S3Client s3;
-  private final S3Presigner presigner;
+  private final S3Objects objects;
   private final AwsCredentialsProvider credentials;
-  private final S3Settings settings;
   private final LocalFileCache cache;
   private final AtomicBoolean sessionWarned = new AtomicBoolean();
 
   private S3AssetStore(S3Settings settings, AwsCredentialsProvider credentials) {
-    this.settings = settings;
     this.credentials = credentials;
-    this.s3 = S3Clients.client(settings, credentials);
-    this.presigner = S3Clients.presigner(settings, credentials);
+    this.objects = new S3Objects(settings, credentials);
     this.cache = new LocalFileCache(settings.cacheDir(), settings.cacheBytes());
   }
 
-  /** Connects and checks that the bucket can be reached, failing with a message saying why not. */
+  /** Connects and checks that the bucket can be used, failing with a message saying why not. */
   public static S3AssetStore connect(S3Settings settings) {
     S3AssetStore store = new S3AssetStore(settings, S3Clients.credentials(settings));
     try {
-      store.s3.headBucket(b -> b.bucket(settings.bucket()));
-    } catch (SdkException e) {
-      throw new IllegalStateException(
-          "the S3 bucket '" + settings.bucket() + "' cannot be used (" + settings + "): " + e, e);
+      store.objects.checkBucket();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
     log.info("Files are kept in {}", settings);
     return store;
@@ -71,50 +62,19 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
 
   @Override
   public String store(InputStream content, String extension) throws IOException {
-    Path tmp = cache.newTempFile();
-    try {
-      Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return upload(tmp, extension);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return Staging.fromStream(cache.newTempFile(), content, extension, this::upload);
   }
 
   @Override
   public String adopt(Path file, String extension) throws IOException {
-    Path tmp = cache.newTempFile();
-    try {
-      Files.move(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return upload(tmp, extension);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return Staging.fromFile(cache.newTempFile(), file, extension, this::upload);
   }
 
   @Override
   public InputStream open(String assetId, long offset) throws IOException {
     requireWellFormed(assetId);
     Optional<InputStream> cached = cache.open(assetId, offset);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    try {
-      return new AbortingStream(
-          s3.getObject(
-              b -> {
-                b.bucket(settings.bucket()).key(key(assetId));
-                if (offset > 0) {
-                  b.range("bytes=" + offset + "-");
-                }
-              }));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 416) {
-        return InputStream.nullInputStream(); // the offset is at or past the end
-      }
-      throw translated("read", assetId, e);
-    } catch (SdkException e) {
-      throw translated("read", assetId, e);
-    }
+    return cached.isPresent() ? cached.get() : objects.get(assetId, offset);
   }
 
   @Override
@@ -123,32 +83,14 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
       return OptionalLong.empty();
     }
     OptionalLong cached = cache.size(assetId);
-    if (cached.isPresent()) {
-      return cached;
-    }
-    try {
-      return OptionalLong.of(
-          s3.headObject(b -> b.bucket(settings.bucket()).key(key(assetId))).contentLength());
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return OptionalLong.empty();
-      }
-      throw translated("look up", assetId, e);
-    } catch (SdkException e) {
-      throw translated("look up", assetId, e);
-    }
+    return cached.isPresent() ? cached : objects.size(assetId);
   }
 
   @Override
   public void delete(String assetId) throws IOException {
-    if (!AssetIds.isWellFormed(assetId)) {
-      return;
-    }
-    cache.remove(assetId);
-    try {
-      s3.deleteObject(b -> b.bucket(settings.bucket()).key(key(assetId)));
-    } catch (SdkException e) {
-      throw translated("delete", assetId, e);
+    if (AssetIds.isWellFormed(assetId)) {
+      cache.remove(assetId);
+      objects.delete(assetId);
     }
   }
 
@@ -158,7 +100,7 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
     return cache.acquire(
         assetId,
         target -> {
-          try (InputStream in = open(assetId, 0)) {
+          try (InputStream in = objects.get(assetId, 0)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
           }
         });
@@ -177,62 +119,24 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
       }
       return Optional.empty();
     }
-    try {
-      return Optional.of(
-          presigner
-              .presignGetObject(
-                  r ->
-                      r.signatureDuration(ttl)
-                          .getObjectRequest(g -> g.bucket(settings.bucket()).key(key(assetId))))
-              .url()
-              .toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("the presigner made an invalid URL", e);
-    }
+    return Optional.of(objects.presign(assetId, ttl));
   }
 
   /** Closes the SDK's clients. */
   @Override
   public void close() {
-    presigner.close();
-    s3.close();
+    objects.close();
   }
 
-  private String upload(Path complete, String extension) throws IOException {
-    String id = AssetIds.newId(extension);
-    long length = Files.size(complete);
-    try {
-      s3.putObject(
-          b ->
-              b.bucket(settings.bucket())
-                  .key(key(id))
-                  .contentType(AssetIds.contentType(id))
-                  .contentLength(length),
-          RequestBody.fromFile(complete));
-    } catch (SdkException e) {
-      throw translated("store", id, e);
-    }
+  /** Uploads a complete file, then keeps it as this instance's local copy. */
+  private void upload(Path complete, String id) throws IOException {
+    objects.put(id, complete, Files.size(complete), AssetIds.contentType(id));
     cache.put(id, complete);
-    return id;
-  }
-
-  private String key(String assetId) {
-    return settings.prefix() + assetId;
   }
 
   private static void requireWellFormed(String assetId) throws NoSuchFileException {
     if (!AssetIds.isWellFormed(assetId)) {
       throw new NoSuchFileException("no asset " + assetId);
     }
-  }
-
-  private IOException translated(String action, String assetId, SdkException e) {
-    if (e instanceof S3Exception s3e && s3e.statusCode() == 404) {
-      var missing = new NoSuchFileException("no asset " + assetId);
-      missing.initCause(e);
-      return missing;
-    }
-    return new IOException(
-        "cannot " + action + " " + assetId + " in S3 bucket " + settings.bucket() + ": " + e, e);
   }
 }
