@@ -30,18 +30,12 @@ final class PlaygroundApi {
 
   /** Sends a text command, as typed into the page (a form without files). */
   void post(String text) throws Exception {
-    String boundary = "----blackbox" + System.nanoTime();
-    String body =
-        part(boundary, "session", session)
-            + part(boundary, "text", text)
-            + "--"
-            + boundary
-            + "--\r\n";
+    String form = "session=" + encoded(session) + "&text=" + encoded(text);
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(base.resolve("/api/playground/messages"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
