@@ -83,6 +83,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheS3StoreKnowsTheAwsSdk() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.seedancebot.core.asset.s3..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk..")
+        .check(CLASSES);
+  }
+
+  @Test
   void corePackagesHaveNoCycles() {
     slices().matching("com.seedancebot.core.(*)..").should().beFreeOfCycles().check(CLASSES);
   }

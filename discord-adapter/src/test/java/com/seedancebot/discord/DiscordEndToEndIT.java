@@ -2,7 +2,7 @@ package com.seedancebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -119,7 +119,7 @@ class DiscordEndToEndIT {
     var db = TestDatabase.migratedH2(dir);
     var jobs = new JdbcJobRepository(db, json);
     var quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 20, 200, 100, 1000));
-    var assets = new AssetStore(dir);
+    var assets = new LocalDiskAssetStore(dir);
     var catalog = ModelCatalog.standard();
     var messages = new com.seedancebot.core.chat.Messages();
     var signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);

@@ -1,6 +1,7 @@
 package com.seedancebot.telegram;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -53,7 +54,7 @@ final class CoreBehindTelegram implements AutoCloseable {
     JsonMapper json = JsonMapper.builder().build();
     Messages messages = new Messages();
     ModelCatalog catalog = ModelCatalog.standard();
-    assets = new AssetStore(dir.resolve("assets"));
+    assets = new LocalDiskAssetStore(dir.resolve("assets"));
     SignedUrls signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
     jobs = new JdbcJobRepository(db, json);
     SimulatorVideoProvider simulator =

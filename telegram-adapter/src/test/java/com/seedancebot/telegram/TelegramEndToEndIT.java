@@ -9,7 +9,6 @@ import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.testing.TestDatabase;
 import com.seedancebot.telegram.fake.RecordedCall;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +63,10 @@ class TelegramEndToEndIT {
     RecordedCall video = runPipelineUntilVideo();
 
     Job job = core.jobsOf(USER).get(0);
-    byte[] produced = Files.readAllBytes(core.assets.path(job.result().videoAssetId()));
+    byte[] produced;
+    try (var stored = core.assets.open(job.result().videoAssetId())) {
+      produced = stored.readAllBytes();
+    }
     assertThat(video.files().get("video")).isEqualTo(produced);
     assertThat(produced).hasSizeGreaterThan(1000);
     assertThat(video.field("chat_id")).isEqualTo(Long.toString(GROUP));

@@ -6,7 +6,6 @@ import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
-import com.seedancebot.core.asset.SigningKeys;
 import com.seedancebot.core.bot.ChatSettingsStore;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.Messages;
@@ -69,16 +68,6 @@ public class CoreConfiguration {
   }
 
   @Bean
-  AssetStore assetStore(BotProperties bot) {
-    return new AssetStore(bot.dataDir());
-  }
-
-  @Bean
-  SignedUrls signedUrls(BotProperties bot, Clock clock) {
-    return new SignedUrls(bot.publicUrl(), SigningKeys.loadOrCreate(bot.dataDir()), clock);
-  }
-
-  @Bean
   JobSettings jobSettings(BotProperties bot, PipelineProperties pipeline) {
     return JobSettings.defaults(bot.pollInterval())
         .withInstanceId(
@@ -135,7 +124,8 @@ public class CoreConfiguration {
       SeedanceProperties seedance,
       Clock clock,
       BotProperties bot,
-      JobTelemetry telemetry) {
+      JobTelemetry telemetry,
+      StorageProperties storage) {
     Pipeline.Builder stages =
         Pipeline.builder()
             .jobs(jobs)
@@ -143,6 +133,7 @@ public class CoreConfiguration {
             .providers(router)
             .catalog(catalog)
             .storage(assets, signedUrls)
+            .providerLinks(storage.s3().providerLinks())
             .chats(ports, texts)
             .settings(settings)
             .pipelineSettings(pipeline.toSettings(bot.tickInterval()))

@@ -43,7 +43,8 @@ public final class PackagedBot implements AutoCloseable {
           "SERVER_",
           "ARK_",
           "LOGGING_",
-          "MANAGEMENT_");
+          "MANAGEMENT_",
+          "AWS_");
 
   private final Map<String, String> env;
   private final List<String> jvmOptions;

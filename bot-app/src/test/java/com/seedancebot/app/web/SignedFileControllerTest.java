@@ -2,12 +2,15 @@ package com.seedancebot.app.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +34,7 @@ class SignedFileControllerTest {
 
   @BeforeEach
   void storeAVideo() throws Exception {
-    AssetStore assets = new AssetStore(dir);
+    AssetStore assets = new LocalDiskAssetStore(dir);
     assetId = assets.store(new ByteArrayInputStream(VIDEO), "mp4");
     SignedUrls urls =
         new SignedUrls(URI.create("http://bot.test"), key, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -46,6 +49,29 @@ class SignedFileControllerTest {
         .andExpect(status().isOk())
         .andExpect(content().contentType("video/mp4"))
         .andExpect(content().bytes(VIDEO));
+  }
+
+  @Test
+  void aRangeRequestGetsPartialContent() throws Exception {
+    URI url = signedAt(NOW, Duration.ofHours(1));
+
+    mvc.perform(get(url.getPath() + "?" + url.getQuery()).header("Range", "bytes=4-7"))
+        .andExpect(status().isPartialContent())
+        .andExpect(header().string("Content-Range", "bytes 4-7/12"))
+        .andExpect(content().bytes("ftyp".getBytes(StandardCharsets.US_ASCII)));
+    mvc.perform(get(url.getPath() + "?" + url.getQuery()).header("Range", "bytes=8-"))
+        .andExpect(status().isPartialContent())
+        .andExpect(content().bytes("isom".getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void aValidSignatureForAFileThatIsNotThereIsForbiddenToo() throws Exception {
+    String missing = "ffffffffffffffffffffffffffffffff.mp4";
+    URI url =
+        new SignedUrls(URI.create("http://bot.test"), key, Clock.fixed(NOW, ZoneOffset.UTC))
+            .sign(missing, Duration.ofHours(1));
+
+    mvc.perform(get(url.getPath() + "?" + url.getQuery())).andExpect(status().isForbidden());
   }
 
   @Test

@@ -2,118 +2,67 @@ package com.seedancebot.core.asset;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
- * The bot's own file storage under {@code <BOT_DATA_DIR>/assets}: re-hosted attachments, result
- * videos and last frames. Ids are unguessable (128 random bits) and carry the file extension, so
- * the content type is known without a database. Files are written to a temporary name and moved
- * into place, so a crash never leaves a half-written asset under its id. Thread-safe.
+ * The bot's file storage (port): re-hosted attachments, result videos and last frames, each under
+ * an unguessable id from {@link AssetIds} that carries its extension. Content never changes once
+ * stored, and a store never exposes a partly written file under its id. Content moves as streams or
+ * files, never as a whole in memory. An id that is not {@linkplain AssetIds#isWellFormed
+ * well-formed} is treated as missing. Implementations are thread-safe: {@link LocalDiskAssetStore}
+ * (one instance, the default) and {@code S3AssetStore} (an S3-compatible object store that several
+ * instances share).
  */
-public final class AssetStore {
-
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}\\.[a-z0-9]{1,5}");
-
-  private final Path root;
-  private final SecureRandom random = new SecureRandom();
-
-  public AssetStore(Path dataDir) {
-    this.root = dataDir.resolve("assets");
-    try {
-      Files.createDirectories(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create asset directory " + root, e);
-    }
-  }
+public interface AssetStore {
 
   /** Streams {@code content} into a new asset and returns its id; the caller closes the stream. */
-  public String store(InputStream content, String extension) throws IOException {
-    String id = newId(extension);
-    Path tmp = Files.createTempFile(root, "incoming-", ".part");
-    try {
-      Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-      return id;
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  String store(InputStream content, String extension) throws IOException;
+
+  /**
+   * Takes a local file into the store as a new asset and returns its id. On success the file is
+   * gone from {@code file}; on failure it may remain there and the caller deletes it.
+   */
+  String adopt(Path file, String extension) throws IOException;
+
+  /**
+   * The content from byte {@code offset} on (an offset at or past the end gives an empty stream);
+   * the caller closes it. Throws {@link NoSuchFileException} for a missing asset.
+   */
+  InputStream open(String assetId, long offset) throws IOException;
+
+  /** The whole content; see {@link #open(String, long)}. */
+  default InputStream open(String assetId) throws IOException {
+    return open(assetId, 0);
   }
 
-  /** Moves an existing file into the store as a new asset. */
-  public String adopt(Path file, String extension) throws IOException {
-    String id = newId(extension);
-    Files.move(file, root.resolve(id), StandardCopyOption.REPLACE_EXISTING);
-    return id;
+  /** The size in bytes, or empty when there is no such asset. */
+  OptionalLong size(String assetId) throws IOException;
+
+  /** Whether the asset exists. */
+  default boolean exists(String assetId) throws IOException {
+    return size(assetId).isPresent();
   }
 
-  /** The file of an asset, if the id is well-formed and the file exists. */
-  public Optional<Path> find(String assetId) {
-    if (assetId == null || !ID.matcher(assetId).matches()) {
-      return Optional.empty();
-    }
-    Path file = root.resolve(assetId);
-    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-  }
+  /** Removes the asset; removing a missing one does nothing. */
+  void delete(String assetId) throws IOException;
 
-  /** The file of an asset that must exist. */
-  public Path path(String assetId) {
-    return find(assetId).orElseThrow(() -> new IllegalArgumentException("no asset " + assetId));
-  }
+  /**
+   * A local file with the asset's content, for readers that need a file (MP4 box parsing, platform
+   * uploads), readable until the handle is closed. Throws {@link NoSuchFileException} for a missing
+   * asset.
+   */
+  AssetFile localFile(String assetId) throws IOException;
 
-  /** The MIME type implied by an asset id's extension. */
-  public static String contentType(String assetId) {
-    String ext = assetId.substring(assetId.lastIndexOf('.') + 1);
-    return switch (ext) {
-      case "mp4" -> "video/mp4";
-      case "mov" -> "video/quicktime";
-      case "png" -> "image/png";
-      case "jpg", "jpeg" -> "image/jpeg";
-      case "webp" -> "image/webp";
-      case "gif" -> "image/gif";
-      case "bmp" -> "image/bmp";
-      case "tif", "tiff" -> "image/tiff";
-      case "mp3" -> "audio/mpeg";
-      case "wav" -> "audio/wav";
-      default -> "application/octet-stream";
-    };
-  }
-
-  /** A file extension for a MIME type (used when storing inspected attachments). */
-  public static String extensionFor(String mimeType) {
-    if (mimeType == null) {
-      return "bin";
-    }
-    return switch (mimeType.toLowerCase(Locale.ROOT)) {
-      case "video/mp4" -> "mp4";
-      case "video/quicktime" -> "mov";
-      case "image/png" -> "png";
-      case "image/jpeg" -> "jpg";
-      case "image/webp" -> "webp";
-      case "image/gif" -> "gif";
-      case "image/bmp" -> "bmp";
-      case "image/tiff" -> "tiff";
-      case "audio/mpeg", "audio/mp3" -> "mp3";
-      case "audio/wav", "audio/x-wav", "audio/wave" -> "wav";
-      default -> "bin";
-    };
-  }
-
-  private String newId(String extension) {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    String ext =
-        extension == null ? "bin" : extension.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    if (ext.isEmpty() || ext.length() > 5) {
-      ext = "bin";
-    }
-    return HexFormat.of().formatHex(bytes) + "." + ext;
+  /**
+   * A URL of the store itself that serves the asset without further credentials for {@code ttl}, if
+   * the store can sign one without putting a secret into it; empty otherwise (the default).
+   */
+  default Optional<URI> presignedUrl(String assetId, Duration ttl) {
+    return Optional.empty();
   }
 }

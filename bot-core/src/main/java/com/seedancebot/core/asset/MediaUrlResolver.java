@@ -5,16 +5,17 @@ import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.MediaKind;
 import com.seedancebot.core.request.MediaSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Turns a request's media into URLs a provider can fetch: a signed, expiring URL of the bot's own
- * file server, or — when inlining is on and the provider allows it (Ark: images and audio) — a
+ * file server (or, when so configured and the store can, a URL the object store presigned with the
+ * same lifetime), or — when inlining is on and the provider allows it (Ark: images and audio) — a
  * base64 {@code data:} URL; {@code asset://} ids pass through. Never a URL carrying a secret.
  */
 public final class MediaUrlResolver {
@@ -25,11 +26,14 @@ public final class MediaUrlResolver {
   private final AssetStore assets;
   private final SignedUrls signedUrls;
   private final Duration ttl;
+  private final ProviderLinks links;
 
-  public MediaUrlResolver(AssetStore assets, SignedUrls signedUrls, Duration ttl) {
+  public MediaUrlResolver(
+      AssetStore assets, SignedUrls signedUrls, Duration ttl, ProviderLinks links) {
     this.assets = assets;
     this.signedUrls = signedUrls;
     this.ttl = ttl;
+    this.links = links;
   }
 
   /** Resolves every input, in order; {@code inline} allows data URLs for images and audio. */
@@ -43,31 +47,30 @@ public final class MediaUrlResolver {
       return asset.uri();
     }
     String assetId = ((MediaSource.Stored) input.source()).assetId();
-    Path file = assets.path(assetId);
-    long size = sizeOf(file);
-    if (inline && input.kind() != MediaKind.VIDEO && inlined[0] + size <= MAX_INLINE_TOTAL) {
-      inlined[0] += size;
-      return dataUrl(file, AssetStore.contentType(assetId));
+    try {
+      long size = assets.size(assetId).orElseThrow(() -> new NoSuchFileException(assetId));
+      if (inline && input.kind() != MediaKind.VIDEO && inlined[0] + size <= MAX_INLINE_TOTAL) {
+        inlined[0] += size;
+        return dataUrl(assetId);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("attachment " + assetId + " cannot be read", e);
+    }
+    if (links == ProviderLinks.PRESIGNED) {
+      var presigned = assets.presignedUrl(assetId, ttl);
+      if (presigned.isPresent()) {
+        return presigned.get().toString();
+      }
     }
     return signedUrls.sign(assetId, ttl).toString();
   }
 
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String dataUrl(Path file, String mime) {
-    try {
+  private String dataUrl(String assetId) throws IOException {
+    try (InputStream in = assets.open(assetId)) {
       return "data:"
-          + mime
+          + AssetIds.contentType(assetId)
           + ";base64,"
-          + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+          + Base64.getEncoder().encodeToString(in.readAllBytes());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.seedancebot.core.bot;
 
+import com.seedancebot.core.asset.AssetIds;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
@@ -85,7 +86,7 @@ public final class AttachmentIntake {
       }
       MediaInspection inspection = inspector.inspect(tmp, a.fileName(), a.declaredMimeType());
       if (inspection instanceof MediaInspection.Supported ok) {
-        String id = assets.adopt(tmp, AssetStore.extensionFor(ok.info().mimeType()));
+        String id = assets.adopt(tmp, AssetIds.extensionFor(ok.info().mimeType()));
         telemetry.stored(JobTelemetry.Stored.ATTACHMENT, copied);
         stored.add(new Stored(id, ok.kind(), ok.info(), a.roleHint()));
       } else if (inspection instanceof MediaInspection.Unsupported refused

@@ -16,7 +16,7 @@ import com.seedancebot.core.request.MediaRole;
 import com.seedancebot.core.request.MediaSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +136,7 @@ public final class FollowUps {
 
   private long size(String assetId) {
     try {
-      return Files.size(assets.path(assetId));
+      return assets.size(assetId).orElseThrow(() -> new NoSuchFileException(assetId));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package com.seedancebot.core.delivery;
 
+import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.job.Job;
@@ -12,6 +13,8 @@ import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.job.JobStep;
 import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.work.StageWorkers;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,10 +177,22 @@ public final class DeliveryService {
   /**
    * Uploads the video. Refused for good (or too often), the signed link is sent instead; so it is
    * when the upload ran past the delivery timeout, because the abandoned upload may still be posted
-   * and uploading again could post the video twice.
+   * and uploading again could post the video twice. The stored files are local for the upload
+   * (copies from a shared store, released afterwards); a store that cannot give them is retried.
    */
   private JobTelemetry.Delivery postVideo(Job job, ChatPort port) {
-    VideoDelivery video = videoDelivery(job);
+    JobResult r = job.result();
+    try (AssetFile video = assets.localFile(r.videoAssetId());
+        AssetFile frame =
+            r.lastFrameAssetId() == null ? null : assets.localFile(r.lastFrameAssetId())) {
+      return postVideo(
+          job, port, videoDelivery(job, video.path(), frame == null ? null : frame.path()));
+    } catch (IOException e) {
+      throw new ChatDeliveryException("the stored video cannot be read: " + e, true, null, e);
+    }
+  }
+
+  private JobTelemetry.Delivery postVideo(Job job, ChatPort port, VideoDelivery video) {
     try {
       port.deliverVideo(video);
       return JobTelemetry.Delivery.UPLOAD;
@@ -230,15 +245,14 @@ public final class DeliveryService {
     log.warn("Delivery of job {} failed ({}), retry in {}", job.id(), e.getMessage(), wait);
   }
 
-  private VideoDelivery videoDelivery(Job job) {
+  private VideoDelivery videoDelivery(Job job, Path video, Path lastFrame) {
     JobResult r = job.result();
-    var lastFrame = r.lastFrameAssetId() == null ? null : assets.path(r.lastFrameAssetId());
     return new VideoDelivery(
         job.id(),
         job.owner().userId(),
         job.chat(),
         job.requestMessageId(),
-        assets.path(r.videoAssetId()),
+        video,
         r.sizeBytes(),
         r.width(),
         r.height(),

@@ -163,17 +163,26 @@ public final class JobDispatcher {
         request = request.withSeed(seeds.nextLong(0, 1L << 32));
       }
       String token = CallbackTokens.newToken();
+      SubmitRequest create;
+      try {
+        create = submitRequest(job, provider, request, token);
+      } catch (RuntimeException e) { // links to attachments in a store that failed: nothing sent
+        StageWorkers.clearInterrupt();
+        log.warn("Attachments of job {} cannot be linked yet, retrying", job.id(), e);
+        retryLater(job, ProviderException.transientFailure("attachments not linkable", null));
+        return;
+      }
       jobs.markSubmitStarted(job.id(), provider.name(), request, token, clock.instant());
-      create(job, provider, request, token);
+      create(job, provider, create, token);
     } finally {
       StageWorkers.clearInterrupt();
       jobs.releaseLease(job.id(), settings.instanceId());
     }
   }
 
-  private void create(Job job, VideoProvider provider, GenerationRequest request, String token) {
+  private void create(Job job, VideoProvider provider, SubmitRequest create, String token) {
     try {
-      String taskId = provider.submit(submitRequest(job, provider, request, token));
+      String taskId = provider.submit(create);
       router.recordSuccess(provider.name());
       submitted(job, provider, taskId, token);
     } catch (ProviderException e) {
@@ -216,7 +225,8 @@ public final class JobDispatcher {
             "Job {}: the lost create made no task at {}; sending it again",
             job.id(),
             provider.name());
-        create(job, provider, job.request(), CallbackTokens.newToken());
+        String token = CallbackTokens.newToken();
+        create(job, provider, submitRequest(job, provider, job.request(), token), token);
       }
     } catch (ProviderException e) {
       failed(job, provider, e);

@@ -1,5 +1,6 @@
 package com.seedancebot.core.job;
 
+import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.provider.ProviderTask;
 import com.seedancebot.core.provider.VideoProvider;
@@ -11,8 +12,10 @@ import java.util.function.Function;
 
 /**
  * Copies a succeeded task's video (and last frame) into the bot's asset store at once, streaming —
- * provider URLs expire after 24 h — and reads the video's real size and duration. An I/O failure is
- * thrown so the tracker retries on its next poll; a partial file never becomes an asset.
+ * provider URLs expire after 24 h — and reads the video's real size and duration from the stored
+ * file (a shared store keeps a local copy of what it just stored, so nothing is downloaded twice).
+ * An I/O failure is thrown so the tracker retries on its next poll; a partial file never becomes an
+ * asset.
  */
 public final class ResultCollector {
 
@@ -38,8 +41,12 @@ public final class ResultCollector {
         lastFrameId = assets.store(in, "png");
       }
     }
-    var file = assets.path(videoId);
-    MediaInfo info = inspector.apply(file);
+    MediaInfo info;
+    long size;
+    try (AssetFile file = assets.localFile(videoId)) {
+      info = inspector.apply(file.path());
+      size = Files.size(file.path());
+    }
     double duration =
         info.durationSeconds() != null
             ? info.durationSeconds()
@@ -47,7 +54,7 @@ public final class ResultCollector {
     return new JobResult(
         videoId,
         lastFrameId,
-        Files.size(file),
+        size,
         info.width() == null ? 0 : info.width(),
         info.height() == null ? 0 : info.height(),
         duration,

@@ -2,6 +2,7 @@ package com.seedancebot.core.pipeline;
 
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.MediaUrlResolver;
+import com.seedancebot.core.asset.ProviderLinks;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
@@ -79,7 +80,8 @@ public final class Pipeline {
             b.jobs,
             b.router,
             b.catalog,
-            new MediaUrlResolver(b.assets, b.signedUrls, b.settings.assetLinkTtl()),
+            new MediaUrlResolver(
+                b.assets, b.signedUrls, b.settings.assetLinkTtl(), b.providerLinks),
             outcomes,
             status,
             b.settings,
@@ -230,6 +232,7 @@ public final class Pipeline {
     private ModelCatalog catalog = ModelCatalog.standard();
     private AssetStore assets;
     private SignedUrls signedUrls;
+    private ProviderLinks providerLinks = ProviderLinks.BOT;
     private ChatPorts ports;
     private JobTexts texts;
     private JobSettings settings;
@@ -267,6 +270,12 @@ public final class Pipeline {
     public Builder storage(AssetStore assets, SignedUrls signedUrls) {
       this.assets = assets;
       this.signedUrls = signedUrls;
+      return this;
+    }
+
+    /** Which URLs providers get for attachments (default: the bot's own signed links). */
+    public Builder providerLinks(ProviderLinks providerLinks) {
+      this.providerLinks = Objects.requireNonNull(providerLinks, "providerLinks");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package com.seedancebot.core.bench;
 
-import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -185,7 +185,7 @@ final class StagedRun {
           .providers(new ProviderRouter(List.of(provider)))
           .catalog(catalog)
           .storage(
-              new AssetStore(dir.resolve("data")),
+              new LocalDiskAssetStore(dir.resolve("data")),
               new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock))
           .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
           .settings(JobSettings.defaults(c.pollInterval()))

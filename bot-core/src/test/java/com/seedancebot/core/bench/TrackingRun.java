@@ -1,6 +1,7 @@
 package com.seedancebot.core.bench;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -128,7 +129,7 @@ final class TrackingRun {
       setupTransaction = new TransactionTemplate(new JdbcTransactionManager(db));
       jobs = new JdbcJobRepository(db, JSON);
       quota = new JdbcQuotaLedger(db, QuotaPolicy.unlimited());
-      AssetStore assets = new AssetStore(dir.resolve("data"));
+      AssetStore assets = new LocalDiskAssetStore(dir.resolve("data"));
       ModelCatalog catalog = ModelCatalog.standard();
       SignedUrls signed = new SignedUrls(URI.create("http://localhost:8080"), new byte[32], clock);
       JobSettings settings = JobSettings.defaults(c.pollInterval());

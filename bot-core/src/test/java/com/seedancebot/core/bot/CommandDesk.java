@@ -1,6 +1,7 @@
 package com.seedancebot.core.bot;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.chat.BotInbox;
@@ -63,7 +64,7 @@ final class CommandDesk {
     var catalog = ModelCatalog.standard();
     jobs = new JdbcJobRepository(db, json);
     settings = new ChatSettingsStore(db, json);
-    assets = new AssetStore(dir);
+    assets = new LocalDiskAssetStore(dir);
     var quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     var texts = new JobTexts(messages, catalog);
     var ports = new ChatPorts(List.of(chat));

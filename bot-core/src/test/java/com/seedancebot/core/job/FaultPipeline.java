@@ -2,7 +2,7 @@ package com.seedancebot.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -85,7 +85,7 @@ final class FaultPipeline implements AutoCloseable {
     var json = JsonMapper.builder().build();
     jobs = new JdbcJobRepository(db, json);
     quota = new JdbcQuotaLedger(db, POLICY);
-    var assets = new AssetStore(dir.resolve("data"));
+    var assets = new LocalDiskAssetStore(dir.resolve("data"));
     var signed = new SignedUrls(URI.create("http://127.0.0.1:9"), new byte[32], clock);
     var texts = new JobTexts(new Messages(), catalog);
     var ports = new ChatPorts(List.of(chat));

@@ -3,6 +3,7 @@ package com.seedancebot.core.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
@@ -82,7 +83,7 @@ final class PipelineHarness {
     this.telemetry = telemetry;
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
-    assets = new AssetStore(dir);
+    assets = new LocalDiskAssetStore(dir);
     pipeline = builder().direct().build();
   }
 
