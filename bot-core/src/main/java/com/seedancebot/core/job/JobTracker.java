@@ -8,7 +8,6 @@ import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +30,14 @@ import org.slf4j.LoggerFactory;
  * delays another), backs off while nothing changes, and ends each job once its task is final.
  *
  * <p>A task found succeeded, or announced final by a callback, is handed to the collect stage at
- * once through an in-memory queue (never left for the next poll pass): a collect worker claims the
- * job's lease, confirms a callback's claim with a poll of that one task, copies the result into
- * storage and only then counts the job as succeeded. A crash meanwhile loses only the queue; the
- * job is still at the provider and is polled again once its lease or next poll comes. A provider
- * that keeps refusing the bot's credentials ends its jobs after {@link
- * JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} and {@link
- * #collectQueued()} are called from one thread each; {@link #onCallback} is safe from any thread.
+ * once through an in-memory queue (never left for the next poll pass). Callbacks' claims are
+ * confirmed first, with one poll per provider for a batch of them; then a collect worker claims the
+ * job's lease, copies the result into storage and only then counts the job as succeeded. A crash
+ * meanwhile loses only the queue; the job is still at the provider and is polled again once its
+ * lease or next poll comes. A provider that keeps refusing the bot's credentials ends its jobs
+ * after {@link JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} and
+ * {@link #collectQueued()} are called from one thread each; {@link #onCallback} is safe from any
+ * thread.
  */
 public final class JobTracker {
 
@@ -46,6 +46,7 @@ public final class JobTracker {
   private static final int MAX_MISSING_POLLS = 5;
   private static final int MAX_QUEUED_COLLECTS = 10_000;
   private static final int COLLECTS_PER_CALL = 64;
+  private static final int CONFIRMS_PER_POLL = 100;
 
   private final JobRepository jobs;
   private final ProviderRouter router;
@@ -150,6 +151,7 @@ public final class JobTracker {
    * the others stay queued for the next call (when a collector frees, or the next tick).
    */
   public synchronized void collectQueued() {
+    confirmQueued();
     List<QueuedCollect> startable = new ArrayList<>();
     Map<String, Boolean> room = new HashMap<>();
     synchronized (collectQueue) {
@@ -157,7 +159,7 @@ public final class JobTracker {
         if (startable.size() >= COLLECTS_PER_CALL) {
           break;
         }
-        if (room.computeIfAbsent(q.job().providerName(), collectors::hasRoom)) {
+        if (q.task() != null && room.computeIfAbsent(q.job().providerName(), collectors::hasRoom)) {
           startable.add(q);
         }
       }
@@ -168,6 +170,66 @@ public final class JobTracker {
         startCollect(q);
       }
     }
+  }
+
+  /**
+   * Confirms what callbacks announced with one poll per provider for up to a batch of their jobs,
+   * on a collect worker: a success joins the queue with its task, another final state ends the job,
+   * a task still running is polled again later. Without a free worker they wait in the queue.
+   */
+  private void confirmQueued() {
+    Map<String, List<Job>> unconfirmed = new LinkedHashMap<>();
+    synchronized (collectQueue) {
+      for (QueuedCollect q : collectQueue.values()) {
+        if (q.task() == null) {
+          List<Job> batch =
+              unconfirmed.computeIfAbsent(q.job().providerName(), p -> new ArrayList<>());
+          if (batch.size() < CONFIRMS_PER_POLL) {
+            batch.add(q.job());
+          }
+        }
+      }
+    }
+    unconfirmed.forEach(
+        (provider, batch) -> {
+          if (collectors.hasRoom(provider)) {
+            batch.forEach(j -> dequeue(j.id()));
+            if (!collectors.trySubmit(
+                "confirm:" + provider, provider, () -> confirm(provider, batch))) {
+              batch.forEach(j -> enqueue(j, null));
+            }
+          }
+        });
+  }
+
+  private void confirm(String providerName, List<Job> batch) {
+    VideoProvider provider = router.byName(providerName).orElse(null);
+    if (provider == null) {
+      return; // polled (and reported) again by the tracker
+    }
+    Map<String, ProviderTask> tasks;
+    try {
+      tasks = provider.poll(batch.stream().map(Job::providerTaskId).toList());
+    } catch (ProviderException e) {
+      StageWorkers.clearInterrupt();
+      log.warn(
+          "Confirming {} callbacks at {} failed ({}); their jobs are polled as usual",
+          batch.size(),
+          providerName,
+          e.getMessage());
+      return;
+    }
+    List<JobRepository.AtProvider> later = new ArrayList<>();
+    List<Job> report = new ArrayList<>();
+    for (Job job : batch) {
+      try (JobLogContext context = JobLogContext.of(job)) {
+        follow(job, tasks.get(job.providerTaskId()), t -> enqueue(job, t), later, report);
+      } catch (RuntimeException e) {
+        log.warn("Job {} could not be updated, polling it later", job.id(), e);
+      }
+    }
+    jobs.updateAtProvider(later);
+    report.forEach(j -> status.report(j, null));
   }
 
   /** Up to a batch of the jobs callbacks asked to poll soon, oldest first. */
@@ -408,44 +470,15 @@ public final class JobTracker {
   }
 
   /** A collect worker's unit: confirms a callback's claim when needed, then copies the result. */
-  private void collect(VideoProvider provider, Job job, ProviderTask known) {
+  /** A collect worker's unit: copies the succeeded task's result, then ends the job with it. */
+  private void collect(VideoProvider provider, Job job, ProviderTask task) {
     boolean succeeded = false;
     try {
-      if (known != null) {
-        succeeded = collectResult(provider, job, known);
-        return;
-      }
-      ProviderTask task = provider.poll(List.of(job.providerTaskId())).get(job.providerTaskId());
-      List<JobRepository.AtProvider> later = new ArrayList<>();
-      List<Job> report = new ArrayList<>();
-      boolean[] collected = {false};
-      follow(
-          job,
-          task,
-          t -> {
-            try {
-              collected[0] = collectResult(provider, job, t);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          },
-          later,
-          report);
-      succeeded = collected[0];
-      jobs.updateAtProvider(later);
-      report.forEach(j -> status.report(j, null));
-    } catch (IOException | UncheckedIOException e) {
+      succeeded = collectResult(provider, job, task);
+    } catch (IOException e) {
       StageWorkers.clearInterrupt();
       log.warn("Result of job {} could not be copied yet, retrying", job.id(), e);
       defer(job, job.state(), job.attempts() + 1);
-    } catch (ProviderException e) {
-      StageWorkers.clearInterrupt();
-      log.warn(
-          "Confirming job {} at {} failed ({}), polling later",
-          job.id(),
-          provider.name(),
-          e.getMessage());
-      defer(job, job.state(), job.attempts() + 1, e);
     } finally {
       StageWorkers.clearInterrupt();
       if (!succeeded) {
