@@ -12,6 +12,8 @@ import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.GovernanceRules;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
@@ -112,7 +114,8 @@ class TelegramEndToEndIT {
                 new CostEstimator(),
                 null,
                 FakeTelegramBotApi.BOT_USERNAME,
-                RandomGenerator.getDefault()));
+                RandomGenerator.getDefault()),
+            new Governance(db, GovernanceRules.none()));
     dispatcher = assembly.pipeline().dispatcher();
     tracker = assembly.pipeline().tracker();
     delivery = assembly.pipeline().delivery();

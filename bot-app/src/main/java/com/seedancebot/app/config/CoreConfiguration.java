@@ -13,6 +13,7 @@ import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.governance.Governance;
 import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobRepository;
@@ -135,6 +136,7 @@ public class CoreConfiguration {
       SeedanceProperties seedance,
       Clock clock,
       BotProperties bot,
+      GovernanceProperties governance,
       JobTelemetry telemetry) {
     Pipeline.Builder stages =
         Pipeline.builder()
@@ -164,7 +166,8 @@ public class CoreConfiguration {
             costs,
             seedance.model(),
             null,
-            RandomGenerator.getDefault()));
+            RandomGenerator.getDefault()),
+        new Governance(dataSource, governance.toRules()));
   }
 
   @Bean

@@ -1,0 +1,21 @@
+package com.seedancebot.app.config;
+
+import com.seedancebot.core.governance.GovernanceRules;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code bot.governance} settings: operators (admins in every chat), written {@code
+ * platform:id} ({@code BOT_OPERATOR_IDS=telegram:123,discord:456}).
+ */
+@ConfigurationProperties("bot.governance")
+public record GovernanceProperties(List<String> operatorIds) {
+  public GovernanceProperties {
+    operatorIds = operatorIds == null ? List.of() : List.copyOf(operatorIds);
+  }
+
+  public GovernanceRules toRules() {
+    return new GovernanceRules(Set.copyOf(operatorIds));
+  }
+}
