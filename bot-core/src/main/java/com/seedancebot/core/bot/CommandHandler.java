@@ -16,6 +16,7 @@ import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.governance.AdminCommands;
 import com.seedancebot.core.governance.Admission;
 import com.seedancebot.core.governance.Gatekeeper;
+import com.seedancebot.core.governance.PromptModeration;
 import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.request.MediaInput;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * problems under a heading that names what could not be done ("I can't change the settings:"); an
  * unknown command gets "I don't know /foo — try /help" (in private chats only). Nothing is spent
  * before a request is known to be valid. Every command and button first passes the {@link
- * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing); {@code
- * /admin} is run by {@link AdminCommands}. Thread-safe; calls block on attachment downloads and the
+ * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
+ * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
+ * is run by {@link AdminCommands}. Thread-safe; calls block on attachment downloads and the
  * database.
  */
 public final class CommandHandler implements BotInbox {
@@ -51,6 +53,7 @@ public final class CommandHandler implements BotInbox {
   private final FollowUps followUps;
   private final Gatekeeper gate;
   private final AdminCommands admin;
+  private final PromptModeration moderation;
 
   public CommandHandler(
       CommandParser parser,
@@ -62,7 +65,8 @@ public final class CommandHandler implements BotInbox {
       InfoCommands info,
       FollowUps followUps,
       Gatekeeper gate,
-      AdminCommands admin) {
+      AdminCommands admin,
+      PromptModeration moderation) {
     this.parser = parser;
     this.ports = ports;
     this.replies = replies;
@@ -73,6 +77,7 @@ public final class CommandHandler implements BotInbox {
     this.followUps = followUps;
     this.gate = gate;
     this.admin = admin;
+    this.moderation = moderation;
   }
 
   @Override
@@ -166,7 +171,8 @@ public final class CommandHandler implements BotInbox {
   }
 
   private String video(ChatRequest r, ChatCommand.Video v) {
-    Optional<String> refusal = gate.queueRefusal(r.user(), r.chat());
+    Optional<String> refusal =
+        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), v.prompt()));
     if (refusal.isPresent()) {
       return refusal.get();
     }

@@ -11,15 +11,17 @@ import java.util.stream.Collectors;
  * prompt, and who may use the bot where.
  *
  * @param operators user keys written {@code platform:id}, e.g. {@code telegram:123}, in any case
+ * @param bannedWords words that refuse a prompt
  */
-public record GovernanceRules(Set<String> operators) {
+public record GovernanceRules(Set<String> operators, BannedWords bannedWords) {
   public GovernanceRules {
     operators = operators == null ? Set.of() : normalise(operators);
+    bannedWords = bannedWords == null ? BannedWords.none() : bannedWords;
   }
 
   /** No operators, no banned words, everyone allowed everywhere. */
   public static GovernanceRules none() {
-    return new GovernanceRules(Set.of());
+    return new GovernanceRules(Set.of(), BannedWords.none());
   }
 
   /** Whether {@code user} is one of the configured operators. */

@@ -21,6 +21,7 @@ import com.seedancebot.core.governance.Governance;
 import com.seedancebot.core.governance.KnownUsers;
 import com.seedancebot.core.governance.NoticeLedger;
 import com.seedancebot.core.governance.PausedChats;
+import com.seedancebot.core.governance.PromptModeration;
 import com.seedancebot.core.governance.UserTargets;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.quota.QuotaTextFormatter;
@@ -124,7 +125,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             info,
             followUps,
             gatekeeper(governance, c, pipeline),
-            adminCommands(governance, c, pipeline));
+            adminCommands(governance, c, pipeline),
+            new PromptModeration(governance.rules().bannedWords(), c.messages()));
     return new BotAssembly(built, jobs, inbox);
   }
 
