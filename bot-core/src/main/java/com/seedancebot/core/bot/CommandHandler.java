@@ -86,15 +86,12 @@ public final class CommandHandler implements BotInbox {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
       onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
-    } else if (parsed instanceof ParseResult.Malformed m) {
+    } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
         if (isPrivate(user, chat)) {
           reply(user, chat, messageId, replies.unknownCommand(user.locale(), m.problems().get(0)));
         }
-        return;
-      }
-      if (!admitted(user, chat, messageId)) {
         return;
       }
       Replies.Heading heading = Replies.Heading.forCommand(m.command());

@@ -4,13 +4,15 @@ import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.UserRef;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Decides, before any command or button is run, whether the bot listens to a user in a chat: a user
- * an admin blocked is told once, politely, and then ignored. Before anything is queued it also
- * refuses work in a chat an admin paused. Operators are never blocked. Admission also notes the
- * {@code @username} a user is shown by, so admins may name them by it. Thread-safe.
+ * or chat the access lists exclude ({@link AccessRules}) and a user an admin blocked are told once,
+ * politely, why, and then ignored. Before anything is queued it also refuses work in a chat an
+ * admin paused. Operators are never blocked. Admission also notes the {@code @username} a user is
+ * shown by, so admins may name them by it. Thread-safe.
  */
 public final class Gatekeeper {
 
@@ -46,13 +48,29 @@ public final class Gatekeeper {
     if (user.displayName().startsWith("@")) {
       known.seen(user.platform(), user.displayName(), user.userId(), now());
     }
-    if (rules.isOperator(user) || !blocks.isBlocked(chat.quotaKey(), user.key())) {
+    if (rules.isOperator(user)) {
       return new Admission.Admitted();
     }
-    if (notices.firstTime(blockNoticeSubject(chat, user.key()), BLOCKED_NOTICE, now())) {
-      return new Admission.Refused(messages.get(user.locale(), "governance.blocked"));
+    AccessVerdict access = rules.access().decide(user, chat);
+    if (access != AccessVerdict.ALLOWED) {
+      String kind = "access." + access.name().toLowerCase(Locale.ROOT);
+      String subject =
+          access == AccessVerdict.CHAT_NOT_ALLOWED
+              ? chat.platform() + ":" + chat.chatId()
+              : user.key();
+      return onceOnly(user, subject, kind, "governance." + kind);
     }
-    return new Admission.Ignored();
+    if (blocks.isBlocked(chat.quotaKey(), user.key())) {
+      return onceOnly(
+          user, blockNoticeSubject(chat, user.key()), BLOCKED_NOTICE, "governance.blocked");
+    }
+    return new Admission.Admitted();
+  }
+
+  private Admission onceOnly(UserRef user, String subject, String kind, String messageKey) {
+    return notices.firstTime(subject, kind, now())
+        ? new Admission.Refused(messages.get(user.locale(), messageKey))
+        : new Admission.Ignored();
   }
 
   /** Why nothing may be queued in {@code chat} now (it is paused), or empty when it may. */

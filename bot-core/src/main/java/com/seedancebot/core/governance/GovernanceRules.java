@@ -12,16 +12,18 @@ import java.util.stream.Collectors;
  *
  * @param operators user keys written {@code platform:id}, e.g. {@code telegram:123}, in any case
  * @param bannedWords words that refuse a prompt
+ * @param access who may use the bot where
  */
-public record GovernanceRules(Set<String> operators, BannedWords bannedWords) {
+public record GovernanceRules(Set<String> operators, BannedWords bannedWords, AccessRules access) {
   public GovernanceRules {
     operators = operators == null ? Set.of() : normalise(operators);
     bannedWords = bannedWords == null ? BannedWords.none() : bannedWords;
+    access = access == null ? AccessRules.open() : access;
   }
 
   /** No operators, no banned words, everyone allowed everywhere. */
   public static GovernanceRules none() {
-    return new GovernanceRules(Set.of(), BannedWords.none());
+    return new GovernanceRules(Set.of(), BannedWords.none(), AccessRules.open());
   }
 
   /** Whether {@code user} is one of the configured operators. */

@@ -10,6 +10,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.governance.AccessRules;
 import com.seedancebot.core.governance.BannedWords;
 import com.seedancebot.core.governance.GovernanceRules;
 import com.seedancebot.core.job.Job;
@@ -38,7 +39,10 @@ class AdminCommandTest {
 
   @BeforeEach
   void wire() {
-    desk = new CommandDesk(dir, new GovernanceRules(Set.of("telegram:99"), BannedWords.none()));
+    desk =
+        new CommandDesk(
+            dir,
+            new GovernanceRules(Set.of("telegram:99"), BannedWords.none(), AccessRules.open()));
   }
 
   @Test

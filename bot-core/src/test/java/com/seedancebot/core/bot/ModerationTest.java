@@ -6,6 +6,7 @@ import static com.seedancebot.core.bot.CommandDesk.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.governance.AccessRules;
 import com.seedancebot.core.governance.BannedWords;
 import com.seedancebot.core.governance.GovernanceRules;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class ModerationTest {
   void wire() {
     desk =
         new CommandDesk(
-            dir, new GovernanceRules(Set.of(), BannedWords.of(List.of("gore", "*血腥*"))));
+            dir,
+            new GovernanceRules(
+                Set.of(), BannedWords.of(List.of("gore", "*血腥*")), AccessRules.open()));
   }
 
   @Test
