@@ -4,15 +4,17 @@ import com.seedancebot.core.chat.ChatCommand;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.job.JobRepository;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /admin block|unblock <user>}, {@code /admin pause|resume} and {@code /admin log [page]},
- * for admins of the chat (or server) they are in and for operators. Blocks and pauses apply to the
- * chat's scope ({@link ChatRef#quotaKey()}: a Discord server as a whole); every change is written
- * to the {@link AuditLog}. Anyone else is told "admins only" in their language. Thread-safe.
+ * {@code /admin block|unblock <user>}, {@code /admin pause|resume}, {@code /admin log [page]},
+ * {@code /admin stats [days]} and {@code /admin jobs}, for admins of the chat (or server) they are
+ * in and for operators. Blocks and pauses apply to the chat's scope ({@link ChatRef#quotaKey()}: a
+ * Discord server as a whole); every change is written to the {@link AuditLog}. Anyone else is told
+ * "admins only" in their language. Thread-safe.
  */
 public final class AdminCommands {
 
@@ -22,6 +24,7 @@ public final class AdminCommands {
   private final NoticeLedger notices;
   private final AuditLog audit;
   private final AuditPages pages;
+  private final AdminReports reports;
   private final UserTargets targets;
   private final Messages messages;
   private final Clock clock;
@@ -33,6 +36,8 @@ public final class AdminCommands {
       NoticeLedger notices,
       AuditLog audit,
       UserTargets targets,
+      JobStatistics statistics,
+      JobRepository jobs,
       Messages messages,
       Clock clock) {
     this.rules = rules;
@@ -41,6 +46,7 @@ public final class AdminCommands {
     this.notices = notices;
     this.audit = audit;
     this.pages = new AuditPages(audit, messages);
+    this.reports = new AdminReports(statistics, jobs, messages, clock);
     this.targets = targets;
     this.messages = messages;
     this.clock = clock;
@@ -58,6 +64,8 @@ public final class AdminCommands {
       case "pause" -> pause(user, chat);
       case "resume" -> resume(user, chat);
       case "log" -> pages.render(l, chat.quotaKey(), command.args());
+      case "stats" -> reports.stats(user, chat, command.args());
+      case "jobs" -> reports.jobs(user, chat);
       default -> messages.get(l, "admin.usage");
     };
   }

@@ -18,6 +18,7 @@ import com.seedancebot.core.governance.AuditLog;
 import com.seedancebot.core.governance.BlockList;
 import com.seedancebot.core.governance.Gatekeeper;
 import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.JobStatistics;
 import com.seedancebot.core.governance.KnownUsers;
 import com.seedancebot.core.governance.NoticeLedger;
 import com.seedancebot.core.governance.PausedChats;
@@ -149,6 +150,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
         new NoticeLedger(g.dataSource()),
         new AuditLog(g.dataSource()),
         new UserTargets(new KnownUsers(g.dataSource())),
+        new JobStatistics(g.dataSource()),
+        pipeline.jobs(),
         c.messages(),
         pipeline.clock());
   }
