@@ -41,23 +41,32 @@ public final class JobStatistics {
 
   /** Per user, most jobs first. */
   public List<Totals> byUser(ChatRef scope, Instant since) {
-    return jdbc.sql(
-            "SELECT owner_platform || ':' || owner_user_id AS k, MAX(owner_name) AS n, "
-                + SUMS
-                + where(scope)
-                + "GROUP BY owner_platform, owner_user_id ORDER BY jobs DESC, k")
-        .params(params(scope, since))
-        .query(JobStatistics::totals)
-        .list();
+    return grouped(
+        "owner_platform || ':' || owner_user_id",
+        "MAX(owner_name)",
+        "owner_platform, owner_user_id",
+        scope,
+        since);
   }
 
   /** Per model, most jobs first. */
   public List<Totals> byModel(ChatRef scope, Instant since) {
+    return grouped("model_id", "model_id", "model_id", scope, since);
+  }
+
+  private List<Totals> grouped(
+      String key, String name, String groupBy, ChatRef scope, Instant since) {
     return jdbc.sql(
-            "SELECT model_id AS k, model_id AS n, "
+            "SELECT "
+                + key
+                + " AS k, "
+                + name
+                + " AS n, "
                 + SUMS
                 + where(scope)
-                + "GROUP BY model_id ORDER BY jobs DESC, k")
+                + "GROUP BY "
+                + groupBy
+                + " ORDER BY jobs DESC, k")
         .params(params(scope, since))
         .query(JobStatistics::totals)
         .list();
