@@ -76,6 +76,7 @@ class AdminStatsTest {
         .containsExactly("No jobs are queued or running in this chat.");
     desk.say(MEMBER, GROUP, "/video a red fox");
     Job first = desk.newestJob(MEMBER);
+    desk.clock.advance(Duration.ofSeconds(1));
     desk.say(OTHER, GROUP, "/video a green frog");
     Job second = desk.newestJob(OTHER);
     desk.say(OTHER, ChatRef.of(Platform.TELEGRAM, "-200"), "/video elsewhere");
