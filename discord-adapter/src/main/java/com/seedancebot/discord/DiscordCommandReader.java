@@ -83,12 +83,25 @@ public final class DiscordCommandReader {
       case DiscordCommands.MODELS -> command = new ChatCommand.Models();
       case DiscordCommands.SETTINGS -> command = new ChatCommand.Settings(options(event));
       case DiscordCommands.HELP -> command = new ChatCommand.Help();
+      case DiscordCommands.ADMIN -> command = admin(event);
       default -> {
         return new ReadResult.Rejected(Rejection.of("discord.command.unknown", event.getName()));
       }
     }
     return new ReadResult.Accepted(
         new ChatRequest(user(event), chat(event), event.getId(), command, attachments));
+  }
+
+  /** {@code /admin <action>}: the typed user (its id), page or days become the words after it. */
+  private static ChatCommand admin(SlashCommandInteraction event) {
+    List<String> args = new ArrayList<>();
+    for (String name : List.of(DiscordCommands.USER, DiscordCommands.PAGE, DiscordCommands.DAYS)) {
+      OptionMapping option = event.getOption(name);
+      if (option != null) {
+        args.add(option.getAsString());
+      }
+    }
+    return new ChatCommand.Admin(event.getSubcommandName(), args);
   }
 
   /**

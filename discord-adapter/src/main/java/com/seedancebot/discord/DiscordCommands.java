@@ -4,20 +4,24 @@ import com.seedancebot.core.chat.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * The application commands the bot registers (DESIGN.md, "Commands"): {@code /video} with typed
  * options, {@code /jobs}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings},
- * {@code /help}, and the message context command "Animate with Seedance". Names are English on
- * every client (the same verbs as on Telegram); descriptions come from the {@code discord} bundle,
- * with Chinese for zh-CN and zh-TW clients.
+ * {@code /help}, the message context command "Animate with Seedance", and {@code /admin} with one
+ * subcommand per action, in servers only and shown by default only to members with Manage Server.
+ * Names are English on every client (the same verbs as on Telegram); descriptions come from the
+ * {@code discord} bundle, with Chinese for zh-CN and zh-TW clients.
  */
 public final class DiscordCommands {
 
@@ -29,6 +33,7 @@ public final class DiscordCommands {
   public static final String SETTINGS = "settings";
   public static final String HELP = "help";
   public static final String ANIMATE = "Animate with Seedance";
+  public static final String ADMIN = "admin";
 
   public static final String PROMPT = "prompt";
   public static final String DURATION = "duration";
@@ -38,6 +43,13 @@ public final class DiscordCommands {
   public static final String AUDIO = "audio";
   public static final String SEED = "seed";
   public static final String JOB = "job";
+  public static final String USER = "user";
+  public static final String PAGE = "page";
+  public static final String DAYS = "days";
+
+  /** {@code /admin}'s subcommands; those naming a user take a typed {@link #USER} option. */
+  public static final List<String> ADMIN_ACTIONS =
+      List.of("block", "unblock", "pause", "resume", "log", "stats", "jobs");
 
   /** The ratios of PROVIDERS.md, as offered choices. */
   public static final List<String> RATIOS =
@@ -71,7 +83,32 @@ public final class DiscordCommands {
     CHINESE.forEach(
         l -> animate.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.animate")));
     commands.add(animate);
+    commands.add(admin());
     return commands;
+  }
+
+  private SlashCommandData admin() {
+    SlashCommandData admin =
+        slash(ADMIN)
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+    for (String action : ADMIN_ACTIONS) {
+      String key = "discord.cmd.admin." + action;
+      SubcommandData sub = new SubcommandData(action, text(Locale.ENGLISH, key));
+      CHINESE.forEach(l -> sub.setDescriptionLocalization(l, text(Locale.CHINESE, key)));
+      switch (action) {
+        case "block", "unblock" ->
+            sub.addOptions(option(OptionType.USER, USER, ADMIN).setRequired(true));
+        case "log" -> sub.addOptions(option(OptionType.INTEGER, PAGE, ADMIN).setMinValue(1));
+        case "stats" ->
+            sub.addOptions(option(OptionType.INTEGER, DAYS, ADMIN).setRequiredRange(1, 90));
+        default -> {
+          // no options
+        }
+      }
+      admin.addSubcommands(sub);
+    }
+    return admin;
   }
 
   private SlashCommandData video() {

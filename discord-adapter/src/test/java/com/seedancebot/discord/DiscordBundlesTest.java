@@ -40,7 +40,24 @@ class DiscordBundlesTest {
             "models",
             "settings",
             "help",
-            "Animate with Seedance");
+            "Animate with Seedance",
+            "admin");
+    var admin =
+        (net.dv8tion.jda.api.interactions.commands.build.SlashCommandData)
+            commands.get(commands.size() - 1);
+    assertThat(admin.getSubcommands())
+        .extracting(c -> c.getName())
+        .containsExactly("block", "unblock", "pause", "resume", "log", "stats", "jobs");
+    assertThat(admin.getSubcommands().get(0).getOptions())
+        .singleElement()
+        .satisfies(
+            o ->
+                assertThat(o.getType())
+                    .isEqualTo(net.dv8tion.jda.api.interactions.commands.OptionType.USER));
+    assertThat(admin.getDefaultPermissions().getPermissionsRaw())
+        .isEqualTo(net.dv8tion.jda.api.Permission.MANAGE_SERVER.getRawValue());
+    assertThat(admin.getContexts())
+        .containsExactly(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD);
     var video = (net.dv8tion.jda.api.interactions.commands.build.SlashCommandData) commands.get(0);
     assertThat(video.getOptions())
         .extracting(o -> o.getName())

@@ -14,6 +14,8 @@ import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.VideoDelivery;
+import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.GovernanceRules;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobSettings;
@@ -158,7 +160,8 @@ class DiscordEndToEndIT {
                 new CostEstimator(),
                 null,
                 null,
-                new Random(3)));
+                new Random(3)),
+            new Governance(db, GovernanceRules.none()));
     dispatcher = assembly.pipeline().dispatcher();
     tracker = assembly.pipeline().tracker();
     delivery = assembly.pipeline().delivery();

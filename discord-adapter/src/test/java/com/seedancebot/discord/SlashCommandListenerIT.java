@@ -195,6 +195,22 @@ class SlashCommandListenerIT {
   }
 
   @Test
+  void admin_subcommands_carry_the_typed_user_id_and_numbers() throws Exception {
+    h.fake
+        .slash("admin")
+        .by(FakeDiscord.ADMIN)
+        .subcommand("block")
+        .user("user", FakeDiscord.OWNER)
+        .send();
+    assertThat(h.inbox.awaitCommand().command())
+        .isEqualTo(new ChatCommand.Admin("block", List.of(FakeDiscord.OWNER.id())));
+
+    h.fake.slash("admin").by(FakeDiscord.ADMIN).subcommand("stats").integer("days", 30).send();
+    assertThat(h.inbox.awaitCommand().command())
+        .isEqualTo(new ChatCommand.Admin("stats", List.of("30")));
+  }
+
+  @Test
   void a_wrong_file_type_is_refused_privately_in_the_users_language_and_nothing_is_submitted()
       throws Exception {
     CdnFile pdf = h.fake.cdnFile("report.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'});

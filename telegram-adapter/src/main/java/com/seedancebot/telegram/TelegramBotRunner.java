@@ -16,6 +16,8 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 
 /**
@@ -106,14 +108,25 @@ public final class TelegramBotRunner implements AutoCloseable {
     source.close();
   }
 
+  /**
+   * Everyone's menu has the user commands; chat administrators' menu adds {@code /admin} (Telegram
+   * shows the most specific scope's list, so it repeats the user commands).
+   */
   private void registerCommands() {
+    List<String> adminCommands = new ArrayList<>(COMMANDS);
+    adminCommands.add("admin");
+    registerCommands(COMMANDS, new BotCommandScopeDefault());
+    registerCommands(adminCommands, new BotCommandScopeAllChatAdministrators());
+  }
+
+  private void registerCommands(List<String> names, BotCommandScope scope) {
     for (Locale language : List.of(Locale.ENGLISH, Locale.CHINESE)) {
       List<BotCommand> commands =
-          COMMANDS.stream()
+          names.stream()
               .map(c -> new BotCommand(c, messages.get(language, "telegram.command." + c)))
               .toList();
       SetMyCommands.SetMyCommandsBuilder<?, ?> request =
-          SetMyCommands.builder().commands(commands).scope(new BotCommandScopeDefault());
+          SetMyCommands.builder().commands(commands).scope(scope);
       if (language == Locale.CHINESE) {
         request.languageCode("zh");
       }

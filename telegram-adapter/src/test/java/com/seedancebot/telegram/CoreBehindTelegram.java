@@ -11,6 +11,8 @@ import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.GovernanceRules;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobSettings;
@@ -87,7 +89,8 @@ final class CoreBehindTelegram implements AutoCloseable {
                 new CostEstimator(),
                 null,
                 FakeTelegramBotApi.BOT_USERNAME,
-                RandomGenerator.getDefault()));
+                RandomGenerator.getDefault()),
+            new Governance(db, GovernanceRules.none()));
   }
 
   /** The user's jobs, newest first. */

@@ -46,11 +46,18 @@ class TelegramInboundIT {
     assertThat(bot.adapter.identity().username()).contains(FakeTelegramBotApi.BOT_USERNAME);
     assertThat(fake.calls("deleteWebhook")).isNotEmpty();
     List<RecordedCall> menus = fake.calls("setMyCommands");
-    assertThat(menus).hasSize(2);
+    assertThat(menus).hasSize(4);
     assertThat(menus.get(0).field("language_code")).isNull();
-    assertThat(menus.get(0).json("commands").toString()).contains("\"command\":\"video\"");
+    assertThat(menus.get(0).json("commands").toString())
+        .contains("\"command\":\"video\"")
+        .doesNotContain("\"command\":\"admin\"");
     assertThat(menus.get(1).field("language_code")).isEqualTo("zh");
     assertThat(menus.get(1).json("commands").toString()).contains("生成视频");
+    assertThat(menus.get(2).json("scope").toString()).contains("all_chat_administrators");
+    assertThat(menus.get(2).json("commands").toString())
+        .contains("\"command\":\"video\"", "\"command\":\"admin\"");
+    assertThat(menus.get(3).field("language_code")).isEqualTo("zh");
+    assertThat(menus.get(3).json("commands").toString()).contains("管理");
     fake.awaitCalls("getUpdates", 1, Duration.ofSeconds(5));
   }
 

@@ -12,6 +12,7 @@ import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.governance.Governance;
 import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobRepository;
@@ -124,6 +125,7 @@ public class CoreConfiguration {
       SeedanceProperties seedance,
       Clock clock,
       BotProperties bot,
+      GovernanceProperties governance,
       JobTelemetry telemetry,
       StorageProperties storage) {
     Pipeline.Builder stages =
@@ -155,7 +157,8 @@ public class CoreConfiguration {
             costs,
             seedance.model(),
             null,
-            RandomGenerator.getDefault()));
+            RandomGenerator.getDefault()),
+        new Governance(dataSource, governance.toRules()));
   }
 
   @Bean

@@ -13,6 +13,10 @@ import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPorts;
+import com.seedancebot.core.governance.AdminCommands;
+import com.seedancebot.core.governance.Admission;
+import com.seedancebot.core.governance.Gatekeeper;
+import com.seedancebot.core.governance.PromptModeration;
 import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobService;
@@ -30,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * answers through the platform's chat port. Every bad input gets a friendly message listing all
  * problems under a heading that names what could not be done ("I can't change the settings:"); an
  * unknown command gets "I don't know /foo — try /help" (in private chats only). Nothing is spent
- * before a request is known to be valid. Thread-safe; calls block on attachment downloads and the
+ * before a request is known to be valid. Every command and button first passes the {@link
+ * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
+ * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
+ * is run by {@link AdminCommands}. Thread-safe; calls block on attachment downloads and the
  * database.
  */
 public final class CommandHandler implements BotInbox {
@@ -45,6 +52,9 @@ public final class CommandHandler implements BotInbox {
   private final ModelChooser models;
   private final InfoCommands info;
   private final FollowUps followUps;
+  private final Gatekeeper gate;
+  private final AdminCommands admin;
+  private final PromptModeration moderation;
 
   public CommandHandler(
       CommandParser parser,
@@ -54,7 +64,10 @@ public final class CommandHandler implements BotInbox {
       AttachmentIntake intake,
       ModelChooser models,
       InfoCommands info,
-      FollowUps followUps) {
+      FollowUps followUps,
+      Gatekeeper gate,
+      AdminCommands admin,
+      PromptModeration moderation) {
     this.parser = parser;
     this.ports = ports;
     this.replies = replies;
@@ -63,6 +76,9 @@ public final class CommandHandler implements BotInbox {
     this.models = models;
     this.info = info;
     this.followUps = followUps;
+    this.gate = gate;
+    this.admin = admin;
+    this.moderation = moderation;
   }
 
   @Override
@@ -71,7 +87,7 @@ public final class CommandHandler implements BotInbox {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
       onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
-    } else if (parsed instanceof ParseResult.Malformed m) {
+    } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
         if (isPrivate(user, chat)) {
@@ -87,6 +103,9 @@ public final class CommandHandler implements BotInbox {
   @Override
   public void onCommand(ChatRequest request) {
     try {
+      if (!admitted(request.user(), request.chat(), request.messageId())) {
+        return;
+      }
       String answer = answer(request);
       if (answer != null) {
         reply(request.user(), request.chat(), request.messageId(), answer);
@@ -105,12 +124,19 @@ public final class CommandHandler implements BotInbox {
   public void onButton(
       UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId) {
     try {
+      if (!admitted(user, chat, messageId)) {
+        return;
+      }
+      Optional<String> paused =
+          action == ButtonAction.CANCEL ? Optional.empty() : gate.queueRefusal(user, chat);
       String answer =
-          switch (action) {
-            case CANCEL -> info.cancel(user, chat, jobId);
-            case REROLL -> followUps.reroll(user, chat, messageId, jobId);
-            case CONTINUE -> followUps.continueFrom(user, chat, messageId, jobId);
-          };
+          paused.isPresent()
+              ? paused.get()
+              : switch (action) {
+                case CANCEL -> info.cancel(user, chat, jobId);
+                case REROLL -> followUps.reroll(user, chat, messageId, jobId);
+                case CONTINUE -> followUps.continueFrom(user, chat, messageId, jobId);
+              };
       if (answer != null) {
         reply(user, chat, messageId, answer);
       }
@@ -135,6 +161,8 @@ public final class CommandHandler implements BotInbox {
       return info.models(r.user());
     } else if (c instanceof ChatCommand.Settings s) {
       return info.settings(r.user(), r.chat(), s.defaults());
+    } else if (c instanceof ChatCommand.Admin a) {
+      return admin.run(r.user(), r.chat(), a);
     } else {
       return info.help(r.user(), r.chat());
     }
@@ -144,6 +172,11 @@ public final class CommandHandler implements BotInbox {
     Optional<Job> earlier = jobs.madeFrom(r.chat(), r.messageId());
     if (earlier.isPresent()) {
       return followUps.announceAgain(earlier.get());
+    }
+    Optional<String> refusal =
+        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), v.prompt()));
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
@@ -165,6 +198,15 @@ public final class CommandHandler implements BotInbox {
     Acceptance acceptance =
         jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
     return followUps.announce(r.user(), acceptance);
+  }
+
+  /** Whether the gate lets the user in; when it refuses, its one-time notice is sent. */
+  private boolean admitted(UserRef user, ChatRef chat, String messageId) {
+    Admission admission = gate.admit(user, chat);
+    if (admission instanceof Admission.Refused refused) {
+      reply(user, chat, messageId, refused.text());
+    }
+    return admission instanceof Admission.Admitted;
   }
 
   private static boolean isPrivate(UserRef user, ChatRef chat) {

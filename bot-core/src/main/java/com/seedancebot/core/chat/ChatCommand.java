@@ -1,5 +1,7 @@
 package com.seedancebot.core.chat;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** A parsed bot command, the same on every chat surface (DESIGN.md, "Commands"). */
@@ -34,4 +36,17 @@ public sealed interface ChatCommand {
 
   /** {@code /help}. */
   record Help() implements ChatCommand {}
+
+  /**
+   * {@code /admin <action> [args]}: governance for chat admins and operators.
+   *
+   * @param action the first word, lowercase ({@code block}, {@code pause}, ...), or empty
+   * @param args the words after it
+   */
+  record Admin(String action, List<String> args) implements ChatCommand {
+    public Admin {
+      action = action == null ? "" : action.strip().toLowerCase(Locale.ROOT);
+      args = args == null ? List.of() : List.copyOf(args);
+    }
+  }
 }

@@ -90,6 +90,7 @@ public final class CommandParser {
       case "models" -> parsed(new ChatCommand.Models());
       case "settings" -> settings(name, args);
       case "help", "start" -> parsed(new ChatCommand.Help());
+      case "admin" -> admin(args);
       default -> unknown(name);
     };
   }
@@ -141,6 +142,13 @@ public final class CommandParser {
       return new ParseResult.Malformed(name, List.of(ValidationProblem.of("cancel.missing_id")));
     }
     return parsed(new ChatCommand.Cancel(args.get(0).value().strip().replaceFirst("^#", "")));
+  }
+
+  private static ParseResult admin(List<Token> args) {
+    List<String> words = args.stream().map(Token::value).toList();
+    return words.isEmpty()
+        ? parsed(new ChatCommand.Admin("", List.of()))
+        : parsed(new ChatCommand.Admin(words.get(0), words.subList(1, words.size())));
   }
 
   private ParseResult settings(String name, List<Token> args) {

@@ -20,6 +20,7 @@ public final class Messages {
           "i18n/core",
           "i18n/problems",
           "i18n/help",
+          "i18n/governance",
           "i18n/telegram",
           "i18n/discord",
           "i18n/playground");

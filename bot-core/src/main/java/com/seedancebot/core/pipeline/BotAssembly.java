@@ -13,6 +13,17 @@ import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.HelpText;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.ModelListFormatter;
+import com.seedancebot.core.governance.AdminCommands;
+import com.seedancebot.core.governance.AuditLog;
+import com.seedancebot.core.governance.BlockList;
+import com.seedancebot.core.governance.Gatekeeper;
+import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.JobStatistics;
+import com.seedancebot.core.governance.KnownUsers;
+import com.seedancebot.core.governance.NoticeLedger;
+import com.seedancebot.core.governance.PausedChats;
+import com.seedancebot.core.governance.PromptModeration;
+import com.seedancebot.core.governance.UserTargets;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
@@ -62,8 +73,11 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
     }
   }
 
-  /** Builds the pipeline from {@code pipeline} and the command layer over it. */
-  public static BotAssembly build(Pipeline.Builder pipeline, Commands c) {
+  /**
+   * Builds the pipeline from {@code pipeline} and the command layer over it, governed by {@code
+   * governance}.
+   */
+  public static BotAssembly build(Pipeline.Builder pipeline, Commands c, Governance governance) {
     Pipeline built = pipeline.build();
     JobService jobs =
         new JobService(
@@ -110,7 +124,35 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
                 pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry()),
             models,
             info,
-            followUps);
+            followUps,
+            gatekeeper(governance, c, pipeline),
+            adminCommands(governance, c, pipeline),
+            new PromptModeration(governance.rules().bannedWords(), c.messages()));
     return new BotAssembly(built, jobs, inbox);
+  }
+
+  private static Gatekeeper gatekeeper(Governance g, Commands c, Pipeline.Builder pipeline) {
+    return new Gatekeeper(
+        g.rules(),
+        new BlockList(g.dataSource()),
+        new PausedChats(g.dataSource()),
+        new NoticeLedger(g.dataSource()),
+        new KnownUsers(g.dataSource()),
+        c.messages(),
+        pipeline.clock());
+  }
+
+  private static AdminCommands adminCommands(Governance g, Commands c, Pipeline.Builder pipeline) {
+    return new AdminCommands(
+        g.rules(),
+        new BlockList(g.dataSource()),
+        new PausedChats(g.dataSource()),
+        new NoticeLedger(g.dataSource()),
+        new AuditLog(g.dataSource()),
+        new UserTargets(new KnownUsers(g.dataSource())),
+        new JobStatistics(g.dataSource()),
+        pipeline.jobs(),
+        c.messages(),
+        pipeline.clock());
   }
 }

@@ -12,6 +12,8 @@ import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
+import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.governance.GovernanceRules;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobDispatcher;
@@ -58,6 +60,10 @@ final class CommandDesk {
   private int messageIds;
 
   CommandDesk(Path dir) {
+    this(dir, GovernanceRules.none());
+  }
+
+  CommandDesk(Path dir, GovernanceRules rules) {
     var db = TestDatabase.migratedH2(dir);
     var json = JsonMapper.builder().build();
     var messages = new Messages();
@@ -92,7 +98,8 @@ final class CommandDesk {
                 new CostEstimator(),
                 null,
                 "SeedanceBot",
-                () -> REROLL_SEED));
+                () -> REROLL_SEED),
+            new Governance(db, rules));
     dispatcher = assembly.pipeline().dispatcher();
     tracker = assembly.pipeline().tracker();
     handler = assembly.inbox();

@@ -41,6 +41,8 @@ public final class InteractionBuilder {
     return data;
   }
 
+  private ArrayNode options;
+
   public InteractionBuilder by(Actor who) {
     this.actor = who;
     return this;
@@ -101,8 +103,26 @@ public final class InteractionBuilder {
     return this;
   }
 
+  /** A subcommand ({@code /admin block}); the options added after it belong to it. */
+  public InteractionBuilder subcommand(String name) {
+    ObjectNode sub = option(name, 1);
+    options = sub.putArray("options");
+    return this;
+  }
+
+  /** A user option, resolved the way Discord does ({@code data.resolved.users}). */
+  public InteractionBuilder user(String name, Actor who) {
+    option(name, 6).put("value", who.id());
+    ObjectNode resolved =
+        data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+    ObjectNode users =
+        resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users");
+    users.set(who.id(), DiscordJson.user(who.id(), who.name(), false));
+    return this;
+  }
+
   private ObjectNode option(String name, int optionType) {
-    ObjectNode option = ((ArrayNode) data.get("options")).addObject();
+    ObjectNode option = (options != null ? options : (ArrayNode) data.get("options")).addObject();
     option.put("name", name);
     option.put("type", optionType);
     return option;

@@ -1,0 +1,133 @@
+package com.seedancebot.core.governance;
+
+import com.seedancebot.core.chat.ChatCommand;
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.job.JobRepository;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /admin block|unblock <user>}, {@code /admin pause|resume}, {@code /admin log [page]},
+ * {@code /admin stats [days]} and {@code /admin jobs}, for admins of the chat (or server) they are
+ * in and for operators. Blocks and pauses apply to the chat's scope ({@link ChatRef#quotaKey()}: a
+ * Discord server as a whole); every change is written to the {@link AuditLog}. Anyone else is told
+ * "admins only" in their language. Thread-safe.
+ */
+public final class AdminCommands {
+
+  private final GovernanceRules rules;
+  private final BlockList blocks;
+  private final PausedChats paused;
+  private final NoticeLedger notices;
+  private final AuditLog audit;
+  private final AuditPages pages;
+  private final AdminReports reports;
+  private final UserTargets targets;
+  private final Messages messages;
+  private final Clock clock;
+
+  public AdminCommands(
+      GovernanceRules rules,
+      BlockList blocks,
+      PausedChats paused,
+      NoticeLedger notices,
+      AuditLog audit,
+      UserTargets targets,
+      JobStatistics statistics,
+      JobRepository jobs,
+      Messages messages,
+      Clock clock) {
+    this.rules = rules;
+    this.blocks = blocks;
+    this.paused = paused;
+    this.notices = notices;
+    this.audit = audit;
+    this.pages = new AuditPages(audit, messages);
+    this.reports = new AdminReports(statistics, jobs, messages, clock);
+    this.targets = targets;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** Runs an admin command; returns the reply in the caller's language. */
+  public String run(UserRef user, ChatRef chat, ChatCommand.Admin command) {
+    Locale l = user.locale();
+    if (!rules.mayAdminister(user)) {
+      return messages.get(l, "admin.admins_only");
+    }
+    return switch (command.action()) {
+      case "block" -> block(user, chat, command);
+      case "unblock" -> unblock(user, chat, command);
+      case "pause" -> pause(user, chat);
+      case "resume" -> resume(user, chat);
+      case "log" -> pages.render(l, chat.quotaKey(), command.args());
+      case "stats" -> reports.stats(user, chat, command.args());
+      case "jobs" -> reports.jobs(user, chat);
+      default -> messages.get(l, "admin.usage");
+    };
+  }
+
+  private String block(UserRef admin, ChatRef chat, ChatCommand.Admin command) {
+    Optional<String> target = target(admin, command);
+    if (target.isEmpty()) {
+      return unknownTarget(admin, command);
+    }
+    String key = admin.platform() + ":" + target.get();
+    if (!blocks.block(chat.quotaKey(), key, admin.key(), clock.millis())) {
+      return messages.get(admin.locale(), "admin.block.already", key);
+    }
+    notices.forget(Gatekeeper.blockNoticeSubject(chat, key), Gatekeeper.BLOCKED_NOTICE);
+    record(admin, chat, AdminAction.BLOCK, key);
+    return messages.get(admin.locale(), "admin.block.done", key);
+  }
+
+  private String unblock(UserRef admin, ChatRef chat, ChatCommand.Admin command) {
+    Optional<String> target = target(admin, command);
+    if (target.isEmpty()) {
+      return unknownTarget(admin, command);
+    }
+    String key = admin.platform() + ":" + target.get();
+    if (!blocks.unblock(chat.quotaKey(), key)) {
+      return messages.get(admin.locale(), "admin.unblock.not_blocked", key);
+    }
+    record(admin, chat, AdminAction.UNBLOCK, key);
+    return messages.get(admin.locale(), "admin.unblock.done", key);
+  }
+
+  private String pause(UserRef admin, ChatRef chat) {
+    if (!paused.pause(chat.quotaKey(), admin.key(), clock.millis())) {
+      return messages.get(admin.locale(), "admin.pause.already");
+    }
+    record(admin, chat, AdminAction.PAUSE, chat.quotaKey());
+    return messages.get(admin.locale(), "admin.pause.done");
+  }
+
+  private String resume(UserRef admin, ChatRef chat) {
+    if (!paused.resume(chat.quotaKey())) {
+      return messages.get(admin.locale(), "admin.resume.not_paused");
+    }
+    record(admin, chat, AdminAction.RESUME, chat.quotaKey());
+    return messages.get(admin.locale(), "admin.resume.done");
+  }
+
+  private Optional<String> target(UserRef admin, ChatCommand.Admin command) {
+    return command.args().isEmpty()
+        ? Optional.empty()
+        : targets.resolve(admin.platform(), command.args().get(0));
+  }
+
+  private String unknownTarget(UserRef admin, ChatCommand.Admin command) {
+    return command.args().isEmpty()
+        ? messages.get(admin.locale(), "admin.user.missing", command.action())
+        : messages.get(admin.locale(), "admin.user.unknown", command.args().get(0));
+  }
+
+  private void record(UserRef admin, ChatRef chat, AdminAction action, String target) {
+    audit.record(
+        chat.quotaKey(),
+        new AuditEntry(admin.key(), admin.displayName(), action, target, clock.instant()));
+  }
+}

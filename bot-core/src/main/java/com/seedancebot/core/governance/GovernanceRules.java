@@ -1,0 +1,61 @@
+package com.seedancebot.core.governance;
+
+import com.seedancebot.core.chat.UserRef;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's governance settings: who are operators (admins everywhere), which words refuse a
+ * prompt, and who may use the bot where.
+ *
+ * @param operators user keys written {@code platform:id}, e.g. {@code telegram:123}, in any case
+ * @param bannedWords words that refuse a prompt
+ * @param access who may use the bot where
+ */
+public record GovernanceRules(Set<String> operators, BannedWords bannedWords, AccessRules access) {
+  public GovernanceRules {
+    operators = operators == null ? Set.of() : normalise(operators);
+    bannedWords = bannedWords == null ? BannedWords.none() : bannedWords;
+    access = access == null ? AccessRules.open() : access;
+  }
+
+  /** No operators, no banned words, everyone allowed everywhere. */
+  public static GovernanceRules none() {
+    return new GovernanceRules(Set.of(), BannedWords.none(), AccessRules.open());
+  }
+
+  /** Whether {@code user} is one of the configured operators. */
+  public boolean isOperator(UserRef user) {
+    return operators.contains(user.key());
+  }
+
+  /** Whether {@code user} may use admin commands in the chat they are in. */
+  public boolean mayAdminister(UserRef user) {
+    return user.admin() || isOperator(user);
+  }
+
+  /**
+   * {@code telegram:123} → {@code TELEGRAM:123}, the form of {@link UserRef#key()}; blanks are
+   * dropped.
+   */
+  static Set<String> normalise(Collection<String> keys) {
+    return keys.stream()
+        .map(String::strip)
+        .filter(k -> !k.isEmpty())
+        .map(GovernanceRules::normaliseKey)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String normaliseKey(String key) {
+    int colon = key.indexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException(
+          "'" + key + "' must name its platform, e.g. telegram:123 or discord:456");
+    }
+    return key.substring(0, colon).strip().toUpperCase(Locale.ROOT)
+        + ":"
+        + key.substring(colon + 1).strip();
+  }
+}
