@@ -1,5 +1,6 @@
 package com.seedancebot.core.bot;
 
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatCommand;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * answers through the platform's chat port. Every bad input gets a friendly message listing all
  * problems under a heading that names what could not be done ("I can't change the settings:"); an
  * unknown command gets "I don't know /foo — try /help" (in private chats only). Nothing is spent
- * before a request is known to be valid. Thread-safe; calls block on attachment downloads and the
- * database.
+ * before a request is known to be valid; while free disk space is low, new jobs (commands, Reroll,
+ * Continue) are refused before anything is downloaded. Thread-safe; calls block on attachment
+ * downloads and the database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -45,6 +47,7 @@ public final class CommandHandler implements BotInbox {
   private final ModelChooser models;
   private final InfoCommands info;
   private final FollowUps followUps;
+  private final FreeSpaceGuard space;
 
   public CommandHandler(
       CommandParser parser,
@@ -54,7 +57,8 @@ public final class CommandHandler implements BotInbox {
       AttachmentIntake intake,
       ModelChooser models,
       InfoCommands info,
-      FollowUps followUps) {
+      FollowUps followUps,
+      FreeSpaceGuard space) {
     this.parser = parser;
     this.ports = ports;
     this.replies = replies;
@@ -63,6 +67,7 @@ public final class CommandHandler implements BotInbox {
     this.models = models;
     this.info = info;
     this.followUps = followUps;
+    this.space = space;
   }
 
   @Override
@@ -108,8 +113,12 @@ public final class CommandHandler implements BotInbox {
       String answer =
           switch (action) {
             case CANCEL -> info.cancel(user, chat, jobId);
-            case REROLL -> followUps.reroll(user, chat, messageId, jobId);
-            case CONTINUE -> followUps.continueFrom(user, chat, messageId, jobId);
+            case REROLL ->
+                space.low() ? storageFull(user) : followUps.reroll(user, chat, messageId, jobId);
+            case CONTINUE ->
+                space.low()
+                    ? storageFull(user)
+                    : followUps.continueFrom(user, chat, messageId, jobId);
           };
       if (answer != null) {
         reply(user, chat, messageId, answer);
@@ -145,6 +154,9 @@ public final class CommandHandler implements BotInbox {
     if (earlier.isPresent()) {
       return followUps.announceAgain(earlier.get());
     }
+    if (space.low()) {
+      return storageFull(r.user()); // refused before any attachment is downloaded
+    }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
@@ -165,6 +177,11 @@ public final class CommandHandler implements BotInbox {
     Acceptance acceptance =
         jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
     return followUps.announce(r.user(), acceptance);
+  }
+
+  private String storageFull(UserRef user) {
+    log.warn("Free space is below BOT_MIN_FREE_DISK: a new job from {} was refused", user.key());
+    return replies.text(user.locale(), "reply.storage_full");
   }
 
   private static boolean isPrivate(UserRef user, ChatRef chat) {
