@@ -3,6 +3,7 @@ package com.seedancebot.app.config;
 import com.seedancebot.app.metrics.MeteredQuotaLedger;
 import com.seedancebot.app.web.CallbackController;
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -125,7 +126,8 @@ public class CoreConfiguration {
       Clock clock,
       BotProperties bot,
       JobTelemetry telemetry,
-      StorageProperties storage) {
+      StorageProperties storage,
+      FreeSpaceGuard freeSpace) {
     Pipeline.Builder stages =
         Pipeline.builder()
             .jobs(jobs)
@@ -155,7 +157,8 @@ public class CoreConfiguration {
             costs,
             seedance.model(),
             null,
-            RandomGenerator.getDefault()));
+            RandomGenerator.getDefault(),
+            freeSpace));
   }
 
   @Bean
