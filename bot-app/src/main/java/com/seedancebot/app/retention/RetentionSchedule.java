@@ -1,6 +1,6 @@
 package com.seedancebot.app.retention;
 
-import com.seedancebot.core.retention.Retention;
+import com.seedancebot.core.asset.Retention;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -4,12 +4,12 @@ import static com.seedancebot.core.bot.CommandDesk.GROUP;
 import static com.seedancebot.core.bot.CommandDesk.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seedancebot.core.asset.JdbcRetainedFiles;
+import com.seedancebot.core.asset.Retention;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.provider.simulator.SimulatorSweeper;
-import com.seedancebot.core.retention.JdbcRetainedFiles;
-import com.seedancebot.core.retention.Retention;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package com.seedancebot.core.retention;
+package com.seedancebot.core.asset;
 
-import com.seedancebot.core.asset.AssetIds;
+import com.seedancebot.core.retention.Retained;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;

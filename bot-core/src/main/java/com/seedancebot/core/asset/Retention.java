@@ -1,6 +1,7 @@
-package com.seedancebot.core.retention;
+package com.seedancebot.core.asset;
 
-import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.retention.Retained;
+import com.seedancebot.core.retention.Sweeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
