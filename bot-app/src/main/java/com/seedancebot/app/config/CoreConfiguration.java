@@ -3,6 +3,7 @@ package com.seedancebot.app.config;
 import com.seedancebot.app.metrics.MeteredQuotaLedger;
 import com.seedancebot.app.web.CallbackController;
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.MediaInspection;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -127,7 +128,8 @@ public class CoreConfiguration {
       BotProperties bot,
       GovernanceProperties governance,
       JobTelemetry telemetry,
-      StorageProperties storage) {
+      StorageProperties storage,
+      FreeSpaceGuard freeSpace) {
     Pipeline.Builder stages =
         Pipeline.builder()
             .jobs(jobs)
@@ -157,7 +159,8 @@ public class CoreConfiguration {
             costs,
             seedance.model(),
             null,
-            RandomGenerator.getDefault()),
+            RandomGenerator.getDefault(),
+            freeSpace),
         new Governance(dataSource, governance.toRules()));
   }
 

@@ -51,5 +51,8 @@ public final class MetricNames {
   /** Counter (bytes): bytes written to the bot's storage, by {@code kind}. */
   public static final String STORED_BYTES = "seedance.stored";
 
+  /** Gauge (bytes): free space of the file system holding {@code BOT_DATA_DIR}. */
+  public static final String STORAGE_FREE = "seedance.storage.free";
+
   private MetricNames() {}
 }

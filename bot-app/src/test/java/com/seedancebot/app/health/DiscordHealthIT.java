@@ -27,6 +27,7 @@ class DiscordHealthIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final RestClient HTTP = RestClient.create();
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String MANAGEMENT_TOKEN = "health-details-token";
 
   @TempDir Path dataDir;
 
@@ -59,7 +60,7 @@ class DiscordHealthIT {
             List.of(
                 "--server.port=0",
                 "--bot.data-dir=" + dataDir,
-                "--management.endpoint.health.show-details=always",
+                "--bot.management-token=" + MANAGEMENT_TOKEN,
                 "--DISCORD_BOT_TOKEN=" + FakeDiscord.TOKEN,
                 "--DISCORD_API_URL=" + discord.apiUrl(),
                 "--DISCORD_GATEWAY_URL=" + discord.gatewayUrl()));
@@ -85,6 +86,7 @@ class DiscordHealthIT {
   private static JsonNode health(String base) {
     return HTTP.get()
         .uri(base + "/actuator/health")
+        .header("Authorization", "Bearer " + MANAGEMENT_TOKEN)
         .exchange((request, response) -> JSON.readTree(response.getBody().readAllBytes()));
   }
 

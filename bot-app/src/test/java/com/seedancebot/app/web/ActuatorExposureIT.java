@@ -52,6 +52,7 @@ class ActuatorExposureIT {
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.body())
         .contains("# TYPE seedance_queue_length gauge")
+        .contains("# TYPE seedance_storage_free_bytes gauge")
         .contains("seedance_callbacks_received_total 0.0")
         .contains("jvm_memory_used_bytes");
   }

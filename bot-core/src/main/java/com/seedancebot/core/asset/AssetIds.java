@@ -1,8 +1,11 @@
 package com.seedancebot.core.asset;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,16 @@ public final class AssetIds {
   /** Whether {@code assetId} has the shape of an id this bot hands out. */
   public static boolean isWellFormed(String assetId) {
     return assetId != null && ID.matcher(assetId).matches();
+  }
+
+  /** Every well-formed id mentioned in {@code text} (e.g. a request's JSON), in order. */
+  public static List<String> findIn(CharSequence text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = ID.matcher(text);
+    while (m.find()) {
+      found.add(m.group());
+    }
+    return found;
   }
 
   /** The MIME type implied by an asset id's extension. */

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -50,6 +52,12 @@ public interface AssetStore {
 
   /** Removes the asset; removing a missing one does nothing. */
   void delete(String assetId) throws IOException;
+
+  /**
+   * The ids of the assets stored (last written) before {@code cutoff}, for retention. Files still
+   * being written are never listed.
+   */
+  List<String> storedBefore(Instant cutoff) throws IOException;
 
   /**
    * A local file with the asset's content, for readers that need a file (MP4 box parsing, platform

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -64,6 +68,28 @@ public final class LocalDiskAssetStore implements AssetStore {
   public void delete(String assetId) throws IOException {
     if (AssetIds.isWellFormed(assetId)) {
       Files.deleteIfExists(root.resolve(assetId));
+    }
+  }
+
+  @Override
+  public List<String> storedBefore(Instant cutoff) throws IOException {
+    List<String> old = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(root)) {
+      for (Path file : files) {
+        String id = file.getFileName().toString();
+        if (AssetIds.isWellFormed(id) && modifiedBefore(file, cutoff)) {
+          old.add(id);
+        }
+      }
+    }
+    return old;
+  }
+
+  private static boolean modifiedBefore(Path file, Instant cutoff) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+    } catch (NoSuchFileException e) {
+      return false; // deleted meanwhile
     }
   }
 

@@ -1,5 +1,6 @@
 package com.seedancebot.core.bot;
 
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatCommand;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * before a request is known to be valid. Every command and button first passes the {@link
  * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
  * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
- * is run by {@link AdminCommands}. Thread-safe; calls block on attachment downloads and the
- * database.
+ * is run by {@link AdminCommands}. While free disk space is low, new jobs (commands, Reroll,
+ * Continue) are refused before anything is downloaded. Thread-safe; calls block on attachment
+ * downloads and the database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -55,6 +57,7 @@ public final class CommandHandler implements BotInbox {
   private final Gatekeeper gate;
   private final AdminCommands admin;
   private final PromptModeration moderation;
+  private final FreeSpaceGuard space;
 
   public CommandHandler(
       CommandParser parser,
@@ -67,7 +70,8 @@ public final class CommandHandler implements BotInbox {
       FollowUps followUps,
       Gatekeeper gate,
       AdminCommands admin,
-      PromptModeration moderation) {
+      PromptModeration moderation,
+      FreeSpaceGuard space) {
     this.parser = parser;
     this.ports = ports;
     this.replies = replies;
@@ -79,6 +83,7 @@ public final class CommandHandler implements BotInbox {
     this.gate = gate;
     this.admin = admin;
     this.moderation = moderation;
+    this.space = space;
   }
 
   @Override
@@ -134,8 +139,14 @@ public final class CommandHandler implements BotInbox {
               ? paused.get()
               : switch (action) {
                 case CANCEL -> info.cancel(user, chat, jobId);
-                case REROLL -> followUps.reroll(user, chat, messageId, jobId);
-                case CONTINUE -> followUps.continueFrom(user, chat, messageId, jobId);
+                case REROLL ->
+                    space.low()
+                        ? storageFull(user)
+                        : followUps.reroll(user, chat, messageId, jobId);
+                case CONTINUE ->
+                    space.low()
+                        ? storageFull(user)
+                        : followUps.continueFrom(user, chat, messageId, jobId);
               };
       if (answer != null) {
         reply(user, chat, messageId, answer);
@@ -178,6 +189,9 @@ public final class CommandHandler implements BotInbox {
     if (refusal.isPresent()) {
       return refusal.get();
     }
+    if (space.low()) {
+      return storageFull(r.user()); // refused before any attachment is downloaded
+    }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
@@ -207,6 +221,11 @@ public final class CommandHandler implements BotInbox {
       reply(user, chat, messageId, refused.text());
     }
     return admission instanceof Admission.Admitted;
+  }
+
+  private String storageFull(UserRef user) {
+    log.warn("Free space is below BOT_MIN_FREE_DISK: a new job from {} was refused", user.key());
+    return replies.text(user.locale(), "reply.storage_full");
   }
 
   private static boolean isPrivate(UserRef user, ChatRef chat) {

@@ -16,7 +16,6 @@ import com.seedancebot.core.request.MediaRole;
 import com.seedancebot.core.request.MediaSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -112,9 +111,13 @@ public final class FollowUps {
       return replies.text(user.locale(), "button.model_gone");
     }
     String frame = job.result().lastFrameAssetId();
+    long frameSize = size(frame);
+    if (frameSize < 0) { // deleted by the retention
+      return replies.text(user.locale(), "button.no_last_frame", jobId);
+    }
     MediaInfo info =
         // The provider made this frame itself, so its size always fits the model: no size checks.
-        new MediaInfo("image/png", size(frame), null, null, null, null);
+        new MediaInfo("image/png", frameSize, null, null, null, null);
     GenerationRequest r = job.request();
     GenerationRequest next =
         new GenerationRequest(
@@ -134,9 +137,10 @@ public final class FollowUps {
     return announce(user, jobs.submit(user, chat, messageId, next, model.get()));
   }
 
+  /** The stored size, or -1 when the asset is gone. */
   private long size(String assetId) {
     try {
-      return assets.size(assetId).orElseThrow(() -> new NoSuchFileException(assetId));
+      return assets.size(assetId).orElse(-1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package com.seedancebot.core.pipeline;
 
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
@@ -54,6 +55,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
    * @param defaultModel the operator's default model id or alias, or null for the catalogue's
    * @param botUsername the bot's username for {@code /cmd@bot} addressing, or null
    * @param rerollSeeds where Reroll's new seeds come from
+   * @param space refuses new jobs while free disk space is low
    */
   public record Commands(
       Messages messages,
@@ -63,13 +65,37 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
       CostEstimator costs,
       String defaultModel,
       String botUsername,
-      RandomGenerator rerollSeeds) {
+      RandomGenerator rerollSeeds,
+      FreeSpaceGuard space) {
     public Commands {
       Objects.requireNonNull(messages, "messages");
       Objects.requireNonNull(chatSettings, "chatSettings");
       Objects.requireNonNull(inspector, "inspector");
       Objects.requireNonNull(costs, "costs");
       Objects.requireNonNull(rerollSeeds, "rerollSeeds");
+      Objects.requireNonNull(space, "space");
+    }
+
+    /** Settings that never refuse jobs for disk space. */
+    public Commands(
+        Messages messages,
+        ChatSettingsStore chatSettings,
+        MediaInspector inspector,
+        long maxAttachmentBytes,
+        CostEstimator costs,
+        String defaultModel,
+        String botUsername,
+        RandomGenerator rerollSeeds) {
+      this(
+          messages,
+          chatSettings,
+          inspector,
+          maxAttachmentBytes,
+          costs,
+          defaultModel,
+          botUsername,
+          rerollSeeds,
+          FreeSpaceGuard.unlimited());
     }
   }
 
@@ -127,7 +153,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             followUps,
             gatekeeper(governance, c, pipeline),
             adminCommands(governance, c, pipeline),
-            new PromptModeration(governance.rules().bannedWords(), c.messages()));
+            new PromptModeration(governance.rules().bannedWords(), c.messages()),
+            c.space());
     return new BotAssembly(built, jobs, inbox);
   }
 

@@ -103,6 +103,20 @@ public abstract class AssetStoreContract {
   }
 
   @Test
+  void storedAssetsAreListedByWhenTheyWereWritten() throws Exception {
+    AssetStore store = store();
+    java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+    String first = store.store(new ByteArrayInputStream(bytes(100, 1)), "png");
+    String second = store.store(new ByteArrayInputStream(bytes(100, 2)), "mp4");
+    java.time.Instant after = java.time.Instant.now().plus(java.time.Duration.ofMinutes(1));
+
+    assertThat(store.storedBefore(after)).contains(first, second);
+    assertThat(store.storedBefore(before)).doesNotContain(first, second);
+    store.delete(first);
+    assertThat(store.storedBefore(after)).doesNotContain(first).contains(second);
+  }
+
+  @Test
   void missingAndIllFormedIdsAreMissing() throws Exception {
     AssetStore store = store();
     store.store(new ByteArrayInputStream(bytes(10, 6)), "mp4");

@@ -1,6 +1,7 @@
 package com.seedancebot.core.bot;
 
 import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.asset.SignedUrls;
@@ -36,6 +37,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,8 +57,15 @@ final class CommandDesk {
   final JdbcJobRepository jobs;
   final ChatSettingsStore settings;
   final AssetStore assets;
+  final DataSource db;
+
+  /** The free disk space the bot sees; new jobs are refused below {@link #MIN_FREE_BYTES}. */
+  final AtomicLong freeBytes = new AtomicLong(Long.MAX_VALUE);
+
+  static final long MIN_FREE_BYTES = 500L * 1024 * 1024;
   final JobDispatcher dispatcher;
   final JobTracker tracker;
+  final Pipeline pipeline;
   private final BotInbox handler;
   private int messageIds;
 
@@ -64,7 +74,7 @@ final class CommandDesk {
   }
 
   CommandDesk(Path dir, GovernanceRules rules) {
-    var db = TestDatabase.migratedH2(dir);
+    db = TestDatabase.migratedH2(dir);
     var json = JsonMapper.builder().build();
     var messages = new Messages();
     var catalog = ModelCatalog.standard();
@@ -98,10 +108,12 @@ final class CommandDesk {
                 new CostEstimator(),
                 null,
                 "SeedanceBot",
-                () -> REROLL_SEED),
+                () -> REROLL_SEED,
+                new FreeSpaceGuard(freeBytes::get, MIN_FREE_BYTES)),
             new Governance(db, rules));
     dispatcher = assembly.pipeline().dispatcher();
     tracker = assembly.pipeline().tracker();
+    pipeline = assembly.pipeline();
     handler = assembly.inbox();
   }
 

@@ -307,6 +307,37 @@ class CommandHandlerTest {
   }
 
   @Nested
+  class LowDisk {
+
+    @Test
+    void aNewVideoIsRefusedWithAClearMessageAndNothingIsQueued() {
+      desk.freeBytes.set(CommandDesk.MIN_FREE_BYTES - 1);
+
+      List<String> answer = desk.say(OWNER, GROUP, "/video a red fox in the snow");
+
+      assertThat(answer)
+          .containsExactly(
+              "I cannot take new videos right now: this bot is running out of storage space."
+                  + " Nothing was charged; please try again later.");
+      assertThat(desk.jobs.findRecentByOwner(OWNER, 5)).isEmpty();
+    }
+
+    @Test
+    void rerollIsRefusedInChineseForAChineseUserAndWorksAgainOnceSpaceIsFreed() {
+      Job first = video(OWNER, "/video a red fox in the snow");
+      desk.freeBytes.set(1024);
+
+      assertThat(desk.press(chinese(OWNER), GROUP, ButtonAction.REROLL, first.id()))
+          .containsExactly("机器人的存储空间即将用尽，暂时无法接受新的视频任务。未扣除配额，请稍后再试。");
+      assertThat(desk.newestJob(OWNER).id()).isEqualTo(first.id());
+
+      desk.freeBytes.set(CommandDesk.MIN_FREE_BYTES);
+      assertThat(desk.press(OWNER, GROUP, ButtonAction.REROLL, first.id())).isEmpty();
+      assertThat(desk.newestJob(OWNER).id()).isNotEqualTo(first.id());
+    }
+  }
+
+  @Nested
   class UnknownCommands {
 
     @Test

@@ -5,6 +5,8 @@ import com.seedancebot.app.web.playground.PlaygroundMessage.Kind;
 import com.seedancebot.app.web.playground.PlaygroundMessage.Sender;
 import com.seedancebot.app.web.playground.PlaygroundMessage.Video;
 import com.seedancebot.core.chat.ButtonAction;
+import com.seedancebot.core.retention.Retained;
+import com.seedancebot.core.retention.Sweeper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,12 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The playground's conversations in the database (table {@code playground_message}, migration
  * {@code V3__playground.sql}). Every insert and edit is one transaction that takes the next global
- * version, so {@link #since} returns every change exactly once, in order. Thread safe; several
- * instances may share the database.
+ * version, so {@link #since} returns every change exactly once, in order. Messages last changed
+ * before the retention are deleted by {@link #sweep}. Thread safe; several instances may share the
+ * database.
  */
 @ConditionalOnPlayground
 @Component
-public class JdbcPlaygroundTranscript {
+public class JdbcPlaygroundTranscript implements Sweeper {
 
   /** At most this many messages per {@link #since} answer; the browser asks again for the rest. */
   static final int PAGE_LIMIT = 500;
@@ -72,6 +75,7 @@ public class JdbcPlaygroundTranscript {
           FETCH FIRST %d ROWS ONLY
           """
               .formatted(PAGE_LIMIT);
+  private static final String EXPIRED = "DELETE FROM playground_message WHERE updated_at < :cutoff";
   private static final String FIND = COLUMNS + " WHERE id = :id AND session_id = :session";
 
   private final JdbcClient jdbc;
@@ -174,6 +178,19 @@ public class JdbcPlaygroundTranscript {
         .param("session", sessionId)
         .query(JdbcPlaygroundTranscript::map)
         .optional();
+  }
+
+  @Override
+  public String name() {
+    return "playground transcripts";
+  }
+
+  /** Deletes the messages last changed before {@code cutoff} (the retention). */
+  @Override
+  public int sweep(Instant cutoff, Retained keep) {
+    return jdbc.sql(EXPIRED)
+        .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+        .update();
   }
 
   /**

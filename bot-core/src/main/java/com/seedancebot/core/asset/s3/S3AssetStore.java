@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,6 +94,11 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
       cache.remove(assetId);
       objects.delete(assetId);
     }
+  }
+
+  @Override
+  public List<String> storedBefore(Instant cutoff) throws IOException {
+    return objects.listBefore(cutoff).stream().filter(AssetIds::isWellFormed).toList();
   }
 
   @Override

@@ -7,6 +7,9 @@ import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -91,6 +95,23 @@ final class S3Objects implements AutoCloseable {
 
   void delete(String id) throws IOException {
     call("delete", id, () -> s3.deleteObject(b -> b.bucket(settings.bucket()).key(key(id))));
+  }
+
+  /** The ids (keys without the prefix) of the objects last modified before {@code cutoff}. */
+  List<String> listBefore(Instant cutoff) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try {
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
+              .contents()) {
+        if (object.lastModified().isBefore(cutoff)) {
+          ids.add(object.key().substring(settings.prefix().length()));
+        }
+      }
+    } catch (SdkException e) {
+      throw new IOException("cannot list S3 bucket " + settings.bucket() + ": " + e, e);
+    }
+    return ids;
   }
 
   URI presign(String id, Duration ttl) {
