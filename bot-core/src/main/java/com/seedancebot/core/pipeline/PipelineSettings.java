@@ -64,6 +64,24 @@ public record PipelineSettings(
   }
 
   /** Defaults for one instance of a team bot. */
+  /** These settings with another tick interval. */
+  public PipelineSettings withTickInterval(Duration tick) {
+    return new PipelineSettings(
+        tick,
+        submitWorkers,
+        pollWorkers,
+        collectWorkers,
+        deliverWorkers,
+        statusWorkers,
+        perPlatform,
+        perProvider,
+        providerCallTimeout,
+        collectTimeout,
+        deliverTimeout,
+        statusTimeout,
+        perChat);
+  }
+
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         Duration.ofMillis(250),

@@ -80,21 +80,7 @@ public final class StagedBenchmark {
 
   /** Production defaults with another tick interval. */
   static PipelineSettings settings(Duration tick) {
-    PipelineSettings d = PipelineSettings.defaults();
-    return new PipelineSettings(
-        tick,
-        d.submitWorkers(),
-        d.pollWorkers(),
-        d.collectWorkers(),
-        d.deliverWorkers(),
-        d.statusWorkers(),
-        d.perPlatform(),
-        d.perProvider(),
-        d.providerCallTimeout(),
-        d.collectTimeout(),
-        d.deliverTimeout(),
-        d.statusTimeout(),
-        d.perChat());
+    return PipelineSettings.defaults().withTickInterval(tick);
   }
 
   /** Median over runs of one figure. */

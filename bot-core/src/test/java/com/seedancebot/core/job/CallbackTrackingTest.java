@@ -160,30 +160,12 @@ class CallbackTrackingTest {
     h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
     h.provider.polls.clear();
     // a 30 s tick on a clock that stands still: without the callback nothing would happen
-    running = h.pooled(withTick(Duration.ofSeconds(30)));
+    running = h.pooled(PipelineSettings.defaults().withTickInterval(Duration.ofSeconds(30)));
     running.start();
 
     running.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
 
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(h.chat.videos).hasSize(1));
     assertThat(h.provider.polls).containsExactly(List.of(task));
-  }
-
-  private static PipelineSettings withTick(Duration tick) {
-    PipelineSettings d = PipelineSettings.defaults();
-    return new PipelineSettings(
-        tick,
-        d.submitWorkers(),
-        d.pollWorkers(),
-        d.collectWorkers(),
-        d.deliverWorkers(),
-        d.statusWorkers(),
-        d.perPlatform(),
-        d.perProvider(),
-        d.providerCallTimeout(),
-        d.collectTimeout(),
-        d.deliverTimeout(),
-        d.statusTimeout(),
-        d.perChat());
   }
 }
