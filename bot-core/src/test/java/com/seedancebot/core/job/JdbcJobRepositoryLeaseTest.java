@@ -2,15 +2,10 @@ package com.seedancebot.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.seedancebot.core.chat.ChatRef;
-import com.seedancebot.core.chat.Platform;
-import com.seedancebot.core.chat.UserRef;
-import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,21 +50,6 @@ class JdbcJobRepositoryLeaseTest {
   }
 
   private static Job job(String id, Instant now) {
-    var request =
-        new GenerationRequest(
-            "doubao-seedance-2-0-260128",
-            "a red fox running in snow",
-            4,
-            "16:9",
-            "720p",
-            true,
-            null,
-            false,
-            false,
-            false,
-            List.of());
-    var owner = new UserRef(Platform.PLAYGROUND, "u1", "Ann", Locale.ENGLISH, false);
-    return Job.accepted(
-        id, owner, ChatRef.of(Platform.PLAYGROUND, "c1"), "m1", request, 87300, now);
+    return TestJobs.accepted(id, "c1", now);
   }
 }

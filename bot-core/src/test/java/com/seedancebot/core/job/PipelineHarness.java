@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.LocalDiskAssetStore;
 import com.seedancebot.core.asset.SignedUrls;
-import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
-import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.pipeline.Pipeline;
@@ -17,7 +15,6 @@ import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaDecision;
 import com.seedancebot.core.quota.QuotaPolicy;
-import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.testing.RecordingChatPort;
@@ -28,7 +25,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -150,29 +146,7 @@ final class PipelineHarness {
   void accept(String id, String chatId) {
     assertThat(quota.reserve(id, "PLAYGROUND:u1", "PLAYGROUND:" + chatId, 4, clock.instant()))
         .isInstanceOf(QuotaDecision.Granted.class);
-    var request =
-        new GenerationRequest(
-            "doubao-seedance-2-0-260128",
-            "a red fox running in snow",
-            4,
-            "16:9",
-            "720p",
-            true,
-            null,
-            false,
-            false,
-            false,
-            List.of());
-    var owner = new UserRef(Platform.PLAYGROUND, "u1", "Ann", Locale.ENGLISH, false);
-    jobs.insert(
-        Job.accepted(
-            id,
-            owner,
-            ChatRef.of(Platform.PLAYGROUND, chatId),
-            "m1",
-            request,
-            87300,
-            clock.instant()));
+    jobs.insert(TestJobs.accepted(id, chatId, clock.instant()));
   }
 
   /** Submits job {@code id}, lets its task succeed and collects the result. */
