@@ -331,11 +331,13 @@ public final class FakeDiscord implements AutoCloseable {
     if ("websocket".equalsIgnoreCase(request.getHeaders().get("Upgrade"))) {
       return new MockResponse.Builder().webSocketUpgrade(gateway.connect()).build();
     }
-    RecordedCall call = record(request);
+    RecordedCall call = read(request);
     try {
       return route(call, path);
     } catch (RuntimeException e) {
       return error(500, 0, "fake failure: " + e);
+    } finally {
+      publish(call); // visible to tests only once handled, as its answer is to the client
     }
   }
 
@@ -578,7 +580,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---- recording --------------------------------------------------------------------------
 
-  private RecordedCall record(RecordedRequest request) {
+  private RecordedCall read(RecordedRequest request) {
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     String contentType = request.getHeaders().get("Content-Type");
     JsonNode json = null;
@@ -592,19 +594,18 @@ public final class FakeDiscord implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("unreadable request body", e);
     }
-    RecordedCall call =
-        new RecordedCall(
-            request.getMethod(),
-            request.getTarget(),
-            request.getHeaders(),
-            body,
-            json,
-            Map.copyOf(files));
-    synchronized (this) {
-      calls.add(call);
-      notifyAll();
-    }
-    return call;
+    return new RecordedCall(
+        request.getMethod(),
+        request.getTarget(),
+        request.getHeaders(),
+        body,
+        json,
+        Map.copyOf(files));
+  }
+
+  private synchronized void publish(RecordedCall call) {
+    calls.add(call);
+    notifyAll();
   }
 
   private static JsonNode readMultipart(
