@@ -8,10 +8,14 @@ import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.job.StatusListener;
 import com.seedancebot.core.work.StageWorkers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * dropped (edits coalesce under pressure), a surface that is down or rate limited is skipped (the
  * next change tries again), and a status older than one already shown as final never overwrites it.
  * The final outcome is delivered separately, with retries, by {@link DeliveryService} through
- * {@link #show}. An unchanged text is not sent again. Thread-safe.
+ * {@link #show}. Instances sharing the database claim each text on the job's row before showing it:
+ * a job gets one status message, no text is sent twice and no status replaces one of a later state,
+ * whichever instance shows it. Thread-safe.
  */
 public final class StatusReporter implements StatusListener {
 
@@ -32,6 +38,12 @@ public final class StatusReporter implements StatusListener {
 
   /** How often a status whose only change is the elapsed time is edited. */
   public static final Duration TICK_REFRESH = Duration.ofSeconds(10);
+
+  /**
+   * How long a claim on sending a job's first status message holds: an instance that died while
+   * sending it leaves the claim behind, and after this another may send the message.
+   */
+  static final Duration SENDING_HOLD = Duration.ofSeconds(30);
 
   private final JobRepository jobs;
   private final ChatPorts ports;
@@ -153,7 +165,8 @@ public final class StatusReporter implements StatusListener {
     if (port.isEmpty() || !port.get().reaches(job.chat())) {
       return false;
     }
-    String text = texts.status(job, queuePosition, clock.instant());
+    Instant now = clock.instant();
+    String text = texts.status(job, queuePosition, now);
     Shown last = lastShown.getIfPresent(job.id());
     // a snapshot read before the first status message was stored must edit it, not send another
     String statusId =
@@ -161,6 +174,36 @@ public final class StatusReporter implements StatusListener {
     if (statusId != null && last != null && !worthShowing(last, job, queuePosition, text)) {
       return true;
     }
+    String hash = textHash(text);
+    int rank = rank(job.state());
+    boolean sending = statusId == null && !anew;
+    if (!jobs.claimStatus(job.id(), rank, hash, now, sending ? now.minus(SENDING_HOLD) : null)) {
+      if (!sending) {
+        return true; // this text, or a later state, is shown already (perhaps by another instance)
+      }
+      sending = false;
+      statusId = jobs.statusMessageId(job.id()).orElse(null);
+      if (statusId == null || !jobs.claimStatus(job.id(), rank, hash, now, null)) {
+        return true; // another instance is sending the message, or showed this already
+      }
+    }
+    String shownId = showClaimed(port.get(), job, queuePosition, statusId, text, hash, sending);
+    lastShown.put(job.id(), new Shown(text, job.state(), queuePosition, now, shownId));
+    if (sending || (shownId != null && !shownId.equals(statusId))) {
+      jobs.setStatusMessageId(job.id(), shownId); // null gives a claim on sending back
+    }
+    return true;
+  }
+
+  /** Shows a claimed text; a failure gives the claims back, so the text can be shown again. */
+  private String showClaimed(
+      ChatPort port,
+      Job job,
+      Integer queuePosition,
+      String statusId,
+      String text,
+      String hash,
+      boolean sending) {
     JobStatus status =
         new JobStatus(
             job.id(),
@@ -173,12 +216,35 @@ public final class StatusReporter implements StatusListener {
             !job.state().isFinal(),
             text,
             job.owner().locale());
-    String shownId = port.get().showStatus(status);
-    lastShown.put(job.id(), new Shown(text, job.state(), queuePosition, clock.instant(), shownId));
-    if (shownId != null && !shownId.equals(statusId)) {
-      jobs.setStatusMessageId(job.id(), shownId);
+    try {
+      return port.showStatus(status);
+    } catch (RuntimeException e) {
+      jobs.releaseStatus(job.id(), hash);
+      if (sending) {
+        jobs.setStatusMessageId(job.id(), null);
+      }
+      throw e;
     }
-    return true;
+  }
+
+  /** Later states rank higher: a status never replaces one of a later state. */
+  private static int rank(JobState state) {
+    return switch (state) {
+      case QUEUED -> 0;
+      case SUBMITTED -> 1;
+      case RUNNING -> 2;
+      case SUCCEEDED, FAILED, EXPIRED, CANCELLED -> 3;
+    };
+  }
+
+  private static String textHash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private static String shownId(Shown last) {

@@ -45,6 +45,10 @@ public final class JdbcJobRepository implements JobRepository {
           + " request_json, state, estimated_tokens, created_at, next_poll_at, attempts)"
           + " VALUES (:id, :op, :ou, :on, :ol, :oa, :cp, :ci, :ti, :si, :rm, :model, :req, :state,"
           + " :est, :created, :next, 0)";
+
+  /** Marks a status_message_id that is a claim on sending the message, not a message id. */
+  private static final String SENDING_STATUS = "~";
+
   private static final String NOT_FINAL = "('QUEUED','SUBMITTED','RUNNING')";
   private static final String AT_PROVIDER = "('SUBMITTED','RUNNING')";
 
@@ -380,9 +384,75 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void setStatusMessageId(String id, String statusMessageId) {
+    if (statusMessageId == null) {
+      jdbc.sql("UPDATE job SET status_message_id = NULL WHERE id = ? AND status_message_id LIKE ?")
+          .params(id, SENDING_STATUS + "%")
+          .update();
+      return;
+    }
     jdbc.sql("UPDATE job SET status_message_id = ? WHERE id = ?")
         .params(statusMessageId, id)
         .update();
+  }
+
+  @Override
+  public boolean claimStatus(
+      String id, int rank, String hash, Instant now, Instant createUnlessHeldBefore) {
+    String textFree =
+        " AND (status_rank IS NULL OR status_rank < ? OR (status_rank = ?"
+            + " AND (status_hash IS NULL OR status_hash <> ?)))";
+    if (createUnlessHeldBefore == null) {
+      return jdbc.sql("UPDATE job SET status_rank = ?, status_hash = ? WHERE id = ?" + textFree)
+              .params(rank, hash, id, rank, rank, hash)
+              .update()
+          == 1;
+    }
+    return jdbc.sql(
+                "UPDATE job SET status_rank = ?, status_hash = ?, status_message_id = ? WHERE id = ?"
+                    + textFree
+                    + " AND (status_message_id IS NULL OR (status_message_id LIKE ?"
+                    + " AND status_message_id < ?))")
+            .params(
+                rank,
+                hash,
+                sendingSince(now),
+                id,
+                rank,
+                rank,
+                hash,
+                SENDING_STATUS + "%",
+                sendingSince(createUnlessHeldBefore))
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void releaseStatus(String id, String hash) {
+    jdbc.sql("UPDATE job SET status_hash = NULL WHERE id = ? AND status_hash = ?")
+        .params(id, hash)
+        .update();
+  }
+
+  @Override
+  public Optional<String> statusMessageId(String id) {
+    return jdbc
+        .sql("SELECT status_message_id FROM job WHERE id = ?")
+        .param(id)
+        .query((rs, row) -> Optional.ofNullable(shownStatusId(rs.getString(1))))
+        .list()
+        .stream()
+        .findFirst()
+        .flatMap(shown -> shown);
+  }
+
+  /** A claim on sending a status message: the marker and the claim time, ordered as text. */
+  private static String sendingSince(Instant at) {
+    return SENDING_STATUS + String.format("%015d", at.toEpochMilli());
+  }
+
+  /** The stored status message id, or null for none or a claim on sending one. */
+  private static String shownStatusId(String stored) {
+    return stored == null || stored.startsWith(SENDING_STATUS) ? null : stored;
   }
 
   @Override
@@ -523,7 +593,7 @@ public final class JdbcJobRepository implements JobRepository {
         JobState.valueOf(rs.getString("state")),
         rs.getString("provider_name"),
         rs.getString("provider_task_id"),
-        rs.getString("status_message_id"),
+        shownStatusId(rs.getString("status_message_id")),
         rs.getLong("estimated_tokens"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         instant(rs, "submitted_at"),

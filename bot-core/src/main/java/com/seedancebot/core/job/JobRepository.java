@@ -116,8 +116,28 @@ public interface JobRepository {
   /** A non-final job → FAILED, EXPIRED or CANCELLED with a message code. */
   boolean markFinished(String id, JobState state, String errorCode, Instant now);
 
-  /** Records the status message id shown for the job. */
+  /**
+   * Records the status message id shown for the job; null ends an unfinished {@link #claimStatus}
+   * creation claim so that the next status sends a message.
+   */
   void setStatusMessageId(String id, String statusMessageId);
+
+  /**
+   * Claims showing a status text: applies only while no status of a higher {@code rank} and not the
+   * same text ({@code hash}) was claimed for the job. With {@code createUnlessHeldBefore} set it
+   * also claims sending the job's first status message, and applies only while the job has none and
+   * no other claim on sending one is younger than that instant; the caller records the sent message
+   * with {@link #setStatusMessageId}. Instances sharing a database use it so that a job has one
+   * status message and no text is shown twice.
+   */
+  boolean claimStatus(
+      String id, int rank, String hash, Instant now, Instant createUnlessHeldBefore);
+
+  /** Gives a {@link #claimStatus} claim back after the text could not be shown. */
+  void releaseStatus(String id, String hash);
+
+  /** The job's status message id as stored now (null when none was recorded yet). */
+  Optional<String> statusMessageId(String id);
 
   /** Records that the outcome was posted and ends the job's lease; false when it already was. */
   boolean markDelivered(String id, Instant now);

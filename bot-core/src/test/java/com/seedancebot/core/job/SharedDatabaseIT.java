@@ -1,7 +1,10 @@
 package com.seedancebot.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.seedancebot.core.delivery.ChatDeliveryException;
+import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
 import com.seedancebot.core.testing.TestDatabase;
@@ -32,8 +35,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two bot instances on one database (H2, and a real PostgreSQL) working the same jobs at the same
- * moment: together they never hold more tasks at a provider than its limit, and each due task is
- * polled by one of them only.
+ * moment: together they never hold more tasks at a provider than its limit, each due task is polled
+ * by one of them only, and a job's status is one message whose text none repeats or puts back to an
+ * older state.
  */
 class SharedDatabaseIT {
 
@@ -146,5 +150,93 @@ class SharedDatabaseIT {
       Set<String> distinct = new HashSet<>(polled);
       assertThat(polled).as("round %d", round).hasSize(3).hasSameSizeAs(distinct);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void instancesShowingTheSameJobSendOneStatusMessageAndNoTextTwice(String kind) throws Exception {
+    List<PipelineHarness> instances = twoInstances(kind);
+    PipelineHarness a = instances.get(0);
+    PipelineHarness b = instances.get(1);
+    a.accept("j1");
+
+    together(instances, 5, h -> h.pipeline.status().show(h.job("j1"), 1));
+
+    List<JobStatus> calls = statusCalls(a, b);
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).statusMessageId()).isNull();
+    assertThat(a.job("j1").statusMessageId()).isNotNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void aStaleStatusFromAnotherInstanceNeverReplacesALaterOne(String kind) throws Exception {
+    List<PipelineHarness> instances = twoInstances(kind);
+    PipelineHarness a = instances.get(0);
+    PipelineHarness b = instances.get(1);
+    a.accept("j1");
+    Job queued = a.job("j1");
+    a.pipeline.status().show(queued, 1);
+    a.pipeline.dispatcher().tick();
+    Job submitted = a.job("j1");
+    a.pipeline.status().show(submitted, null);
+
+    b.pipeline.status().show(queued, 1);
+    assertThat(b.chat.statusCalls).isEmpty();
+
+    a.provider.succeed(submitted.providerTaskId(), new byte[] {1, 2, 3}, 42L);
+    a.clock.advance(Duration.ofSeconds(5));
+    a.pipeline.tracker().tick();
+    a.pipeline.delivery().tick();
+    Job delivered = a.job("j1");
+    assertThat(delivered.finalStatusAt()).isNotNull();
+    String finalText = a.chat.statusById.get(delivered.statusMessageId());
+
+    b.pipeline.status().show(submitted, null);
+    assertThat(b.chat.statusCalls).isEmpty();
+    assertThat(a.chat.statusById.get(delivered.statusMessageId())).isEqualTo(finalText);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void aStatusMessageLeftUnsentByADeadInstanceIsSentByAnotherAfterTheClaimRunsOut(String kind)
+      throws Exception {
+    List<PipelineHarness> instances = twoInstances(kind);
+    PipelineHarness a = instances.get(0);
+    PipelineHarness b = instances.get(1);
+    a.accept("j1");
+    // instance a claimed sending the first status message, then died before it was sent
+    assertThat(a.jobs.claimStatus("j1", 0, "dead", a.clock.instant(), a.clock.instant())).isTrue();
+
+    b.pipeline.status().show(b.job("j1"), 1);
+    assertThat(b.chat.statusCalls).isEmpty();
+
+    a.clock.advance(Duration.ofSeconds(31));
+    b.pipeline.status().show(b.job("j1"), 1);
+    assertThat(b.chat.statusCalls).hasSize(1);
+    assertThat(b.job("j1").statusMessageId()).isEqualTo("s1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void aStatusThatCouldNotBeShownIsShownByTheNextTry(String kind) throws Exception {
+    PipelineHarness a = twoInstances(kind).get(0);
+    a.accept("j1");
+    a.chat.failNext(1);
+
+    assertThatThrownBy(() -> a.pipeline.status().show(a.job("j1"), 1))
+        .isInstanceOf(ChatDeliveryException.class);
+    a.pipeline.status().show(a.job("j1"), 1);
+
+    assertThat(a.chat.statusCalls).hasSize(1);
+    assertThat(a.job("j1").statusMessageId()).isNotNull();
+  }
+
+  private static List<JobStatus> statusCalls(PipelineHarness... instances) {
+    List<JobStatus> calls = new ArrayList<>();
+    for (PipelineHarness h : instances) {
+      calls.addAll(h.chat.statusCalls);
+    }
+    return calls;
   }
 }
