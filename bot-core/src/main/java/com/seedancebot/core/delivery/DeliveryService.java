@@ -89,23 +89,28 @@ public final class DeliveryService {
           || !port.get().reaches(job.chat())
           || workers.isRunning(job.id())
           || !workers.hasRoom(chatGroup(job))) {
-        continue; // no claim without a free worker: it stays due for the next pass
+        continue; // no worker free: it stays due for the next pass
       }
       try (JobLogContext context = JobLogContext.of(job)) {
-        start(job, port.get(), now);
+        start(job, port.get());
       }
     }
   }
 
-  /** Claims the job's delivery and hands it to a worker (which takes over the log context). */
-  private void start(Job job, ChatPort port, Instant now) {
+  /**
+   * Hands the job to a worker, which claims its delivery first: claims run on the workers side by
+   * side, so one pass starts many deliveries without waiting on one database write after another.
+   */
+  private void start(Job job, ChatPort port) {
+    workers.trySubmit(job.id(), chatGroup(job), () -> claimAndDeliver(job, port));
+  }
+
+  /** Delivers the job unless its delivery cannot be claimed (another instance has it, or done). */
+  private void claimAndDeliver(Job job, ChatPort port) {
+    Instant now = clock.instant();
     String owner = settings.instanceId();
-    if (!jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
-      return;
-    }
-    if (!workers.trySubmit(job.id(), chatGroup(job), () -> deliver(job, port))) {
-      jobs.deferDelivery(job.id(), job.attempts(), now);
-      jobs.releaseLease(job.id(), owner);
+    if (jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
+      deliver(job, port);
     }
   }
 

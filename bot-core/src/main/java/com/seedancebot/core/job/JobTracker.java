@@ -194,8 +194,9 @@ public final class JobTracker {
         (provider, batch) -> {
           if (collectors.hasRoom(provider)) {
             batch.forEach(j -> dequeue(j.id()));
-            if (!collectors.trySubmit(
-                "confirm:" + provider, provider, () -> confirm(provider, batch))) {
+            // a key per batch: confirms run side by side, each bounded by the provider's group
+            String key = "confirm:" + provider + ":" + batch.get(0).id();
+            if (!collectors.trySubmit(key, provider, () -> confirm(provider, batch))) {
               batch.forEach(j -> enqueue(j, null));
             }
           }
@@ -446,8 +447,9 @@ public final class JobTracker {
   }
 
   /**
-   * Claims the job's collect lease and hands it to a collect worker. A claim refused means another
-   * instance collects it, or it has ended: nothing to do.
+   * Hands the job to a collect worker, which claims its collect lease first (claims run on the
+   * workers side by side, never one after another on the collect loop). Without a free worker the
+   * job stays queued.
    */
   private void startCollect(QueuedCollect q) {
     Job job = q.job();
@@ -455,21 +457,26 @@ public final class JobTracker {
     if (provider == null) {
       return; // polled (and reported) again by the tracker
     }
-    Instant now = clock.instant();
-    String owner = settings.instanceId();
     try (JobLogContext context = JobLogContext.of(job)) {
-      if (!jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
-        return;
-      }
       if (!collectors.trySubmit(
-          job.id(), provider.name(), () -> collect(provider, job, q.task()))) {
-        jobs.releaseLease(job.id(), owner);
-        jobs.updateAtProvider(job.id(), job.state(), job.attempts(), now);
+          job.id(), provider.name(), () -> claimAndCollect(provider, job, q.task()))) {
+        enqueue(job, q.task());
       }
     }
   }
 
-  /** A collect worker's unit: confirms a callback's claim when needed, then copies the result. */
+  /**
+   * Collects the job's result unless its collect cannot be claimed: another instance collects it,
+   * or it has ended.
+   */
+  private void claimAndCollect(VideoProvider provider, Job job, ProviderTask task) {
+    Instant now = clock.instant();
+    String owner = settings.instanceId();
+    if (jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
+      collect(provider, job, task);
+    }
+  }
+
   /** A collect worker's unit: copies the succeeded task's result, then ends the job with it. */
   private void collect(VideoProvider provider, Job job, ProviderTask task) {
     boolean succeeded = false;

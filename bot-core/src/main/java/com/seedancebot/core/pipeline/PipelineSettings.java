@@ -63,7 +63,6 @@ public record PipelineSettings(
     }
   }
 
-  /** Defaults for one instance of a team bot. */
   /** These settings with another tick interval. */
   public PipelineSettings withTickInterval(Duration tick) {
     return new PipelineSettings(
@@ -82,6 +81,7 @@ public record PipelineSettings(
         perChat);
   }
 
+  /** Defaults for one instance of a team bot. */
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         Duration.ofMillis(250),
