@@ -145,12 +145,15 @@ public final class DeliveryService {
   }
 
   /**
-   * Shows the final status once. A status that cannot be edited for good (deleted, too old) is sent
-   * anew when it carries the outcome (failure, expiry, cancellation) and skipped for a success.
+   * Shows the final status once (showing it records it: {@link JobRepository#claimStatus}). A
+   * status that cannot be edited for good (deleted, too old) is sent anew when it carries the
+   * outcome (failure, expiry, cancellation) and skipped for a success.
    */
   private void showFinalStatus(Job job) {
     try {
-      status.show(job, null);
+      if (status.show(job, null)) {
+        return;
+      }
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
         throw e;

@@ -176,14 +176,16 @@ public final class StatusReporter implements StatusListener {
     }
     String hash = textHash(text);
     int rank = rank(job.state());
+    boolean outcome = job.state().isFinal();
     boolean sending = statusId == null && !anew;
-    if (!jobs.claimStatus(job.id(), rank, hash, now, sending ? now.minus(SENDING_HOLD) : null)) {
+    Instant heldBefore = sending ? now.minus(SENDING_HOLD) : null;
+    if (!jobs.claimStatus(job.id(), rank, hash, outcome, now, heldBefore)) {
       if (!sending) {
         return true; // this text, or a later state, is shown already (perhaps by another instance)
       }
       sending = false;
       statusId = jobs.statusMessageId(job.id()).orElse(null);
-      if (statusId == null || !jobs.claimStatus(job.id(), rank, hash, now, null)) {
+      if (statusId == null || !jobs.claimStatus(job.id(), rank, hash, outcome, now, null)) {
         return true; // another instance is sending the message, or showed this already
       }
     }
@@ -219,7 +221,7 @@ public final class StatusReporter implements StatusListener {
     try {
       return port.showStatus(status);
     } catch (RuntimeException e) {
-      jobs.releaseStatus(job.id(), hash);
+      jobs.releaseStatus(job.id(), hash, job.state().isFinal());
       if (sending) {
         jobs.setStatusMessageId(job.id(), null);
       }

@@ -7,6 +7,7 @@ import com.seedancebot.core.request.GenerationRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -397,38 +398,39 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public boolean claimStatus(
-      String id, int rank, String hash, Instant now, Instant createUnlessHeldBefore) {
-    String textFree =
-        " AND (status_rank IS NULL OR status_rank < ? OR (status_rank = ?"
-            + " AND (status_hash IS NULL OR status_hash <> ?)))";
-    if (createUnlessHeldBefore == null) {
-      return jdbc.sql("UPDATE job SET status_rank = ?, status_hash = ? WHERE id = ?" + textFree)
-              .params(rank, hash, id, rank, rank, hash)
-              .update()
-          == 1;
+      String id,
+      int rank,
+      String hash,
+      boolean outcome,
+      Instant now,
+      Instant createUnlessHeldBefore) {
+    StringBuilder sql = new StringBuilder("UPDATE job SET status_rank = ?, status_hash = ?");
+    List<Object> params = new ArrayList<>(List.of(rank, hash));
+    if (outcome) {
+      sql.append(", final_status_at = ?");
+      params.add(now.toEpochMilli());
     }
-    return jdbc.sql(
-                "UPDATE job SET status_rank = ?, status_hash = ?, status_message_id = ? WHERE id = ?"
-                    + textFree
-                    + " AND (status_message_id IS NULL OR (status_message_id LIKE ?"
-                    + " AND status_message_id < ?))")
-            .params(
-                rank,
-                hash,
-                sendingSince(now),
-                id,
-                rank,
-                rank,
-                hash,
-                SENDING_STATUS + "%",
-                sendingSince(createUnlessHeldBefore))
-            .update()
-        == 1;
+    if (createUnlessHeldBefore != null) {
+      sql.append(", status_message_id = ?");
+      params.add(sendingSince(now));
+    }
+    sql.append(" WHERE id = ? AND (status_rank IS NULL OR status_rank < ? OR (status_rank = ?")
+        .append(" AND (status_hash IS NULL OR status_hash <> ?)))");
+    params.addAll(List.of(id, rank, rank, hash));
+    if (createUnlessHeldBefore != null) {
+      sql.append(" AND (status_message_id IS NULL OR (status_message_id LIKE ?")
+          .append(" AND status_message_id < ?))");
+      params.addAll(List.of(SENDING_STATUS + "%", sendingSince(createUnlessHeldBefore)));
+    }
+    return jdbc.sql(sql.toString()).params(params).update() == 1;
   }
 
   @Override
-  public void releaseStatus(String id, String hash) {
-    jdbc.sql("UPDATE job SET status_hash = NULL WHERE id = ? AND status_hash = ?")
+  public void releaseStatus(String id, String hash, boolean outcome) {
+    jdbc.sql(
+            "UPDATE job SET status_hash = NULL"
+                + (outcome ? ", final_status_at = NULL" : "")
+                + " WHERE id = ? AND status_hash = ?")
         .params(id, hash)
         .update();
   }

@@ -206,7 +206,8 @@ class SharedDatabaseIT {
     PipelineHarness b = instances.get(1);
     a.accept("j1");
     // instance a claimed sending the first status message, then died before it was sent
-    assertThat(a.jobs.claimStatus("j1", 0, "dead", a.clock.instant(), a.clock.instant())).isTrue();
+    assertThat(a.jobs.claimStatus("j1", 0, "dead", false, a.clock.instant(), a.clock.instant()))
+        .isTrue();
 
     b.pipeline.status().show(b.job("j1"), 1);
     assertThat(b.chat.statusCalls).isEmpty();
