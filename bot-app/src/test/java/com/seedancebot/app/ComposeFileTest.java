@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The repository's {@code compose.yaml} as an operator runs it: a bot on the stock JRE image with
- * the built jar, PostgreSQL, the documented variables and a health check.
+ * The repository's {@code compose.yaml} as an operator runs it: the bot's image (built by {@code
+ * mvn -Pimage package}; {@link ContainerImageIT} checks the tar is loaded under that name) with its
+ * data volume, PostgreSQL, the documented variables and a health check.
  */
 class ComposeFileTest {
 
@@ -24,18 +25,27 @@ class ComposeFileTest {
     }
   }
 
+  /** The images of the services that run the bot (those not from a public registry). */
+  @SuppressWarnings("unchecked")
+  static List<String> botImages() throws IOException {
+    var services = (Map<String, Map<String, Object>>) compose().get("services");
+    return services.values().stream()
+        .map(service -> (String) service.get("image"))
+        .filter(image -> image.startsWith("seedance-bot:"))
+        .toList();
+  }
+
   @Test
   @SuppressWarnings("unchecked")
-  void runsTheJarOnTheJreImageWithPostgresqlAndAHealthCheck() throws IOException {
+  void runsTheBotsImageWithPostgresqlAndAHealthCheck() throws IOException {
     var services = (Map<String, Map<String, Object>>) compose().get("services");
     assertThat(services).containsOnlyKeys("postgres", "bot");
     assertThat(services.get("postgres").get("image")).isEqualTo("postgres:16");
 
     Map<String, Object> bot = services.get("bot");
-    assertThat(bot.get("image")).isEqualTo("eclipse-temurin:17-jre");
-    assertThat((List<String>) bot.get("volumes"))
-        .contains("./bot-app/target/seedance-bot.jar:/app/seedance-bot.jar:ro", "bot-data:/data");
-    assertThat((List<String>) bot.get("command")).endsWith("-jar", "/app/seedance-bot.jar");
+    assertThat(bot.get("image")).isEqualTo("seedance-bot:latest");
+    assertThat((List<String>) bot.get("volumes")).containsExactly("bot-data:/data");
+    assertThat(bot).doesNotContainKeys("command", "user");
     assertThat(((Map<String, Object>) bot.get("environment")).keySet())
         .contains(
             "SPRING_DATASOURCE_URL",
