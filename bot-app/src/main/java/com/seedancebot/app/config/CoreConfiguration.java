@@ -14,13 +14,13 @@ import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.governance.Governance;
+import com.seedancebot.core.job.CallbackIntake;
 import com.seedancebot.core.job.InstanceIds;
 import com.seedancebot.core.job.JdbcJobRepository;
 import com.seedancebot.core.job.JobRepository;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobTelemetry;
-import com.seedancebot.core.job.JobTracker;
 import com.seedancebot.core.pipeline.BotAssembly;
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
@@ -170,8 +170,8 @@ public class CoreConfiguration {
   }
 
   @Bean
-  JobTracker jobTracker(Pipeline pipeline) {
-    return pipeline.tracker();
+  CallbackIntake callbackIntake(Pipeline pipeline) {
+    return pipeline.callbacks();
   }
 
   @Bean

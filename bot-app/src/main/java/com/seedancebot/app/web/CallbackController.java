@@ -1,8 +1,7 @@
 package com.seedancebot.app.web;
 
 import com.seedancebot.app.metrics.MetricNames;
-import com.seedancebot.core.job.JobRepository;
-import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.job.CallbackIntake;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.ark.ArkTaskJson;
 import io.micrometer.core.instrument.Counter;
@@ -29,14 +28,12 @@ public class CallbackController {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final JobRepository jobs;
-  private final JobTracker tracker;
+  private final CallbackIntake callbacks;
   private final Counter received;
   private final Counter unknownToken;
 
-  public CallbackController(JobRepository jobs, JobTracker tracker, MeterRegistry registry) {
-    this.jobs = jobs;
-    this.tracker = tracker;
+  public CallbackController(CallbackIntake callbacks, MeterRegistry registry) {
+    this.callbacks = callbacks;
     this.received =
         Counter.builder(MetricNames.CALLBACKS_RECEIVED)
             .description("Provider callbacks received")
@@ -52,17 +49,11 @@ public class CallbackController {
   public ResponseEntity<Void> callback(
       @PathVariable String token, @RequestBody(required = false) String body) {
     received.increment();
-    return jobs.findByCallbackToken(token)
-        .<ResponseEntity<Void>>map(
-            job -> {
-              tracker.onCallback(job, hintedState(body));
-              return ResponseEntity.ok().build();
-            })
-        .orElseGet(
-            () -> {
-              unknownToken.increment();
-              return ResponseEntity.notFound().build();
-            });
+    if (callbacks.accept(token, hintedState(body))) {
+      return ResponseEntity.ok().build();
+    }
+    unknownToken.increment();
+    return ResponseEntity.notFound().build();
   }
 
   /** The state the (untrusted) body claims, or null when it cannot be read. */

@@ -8,6 +8,7 @@ import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.StatusReporter;
+import com.seedancebot.core.job.CallbackIntake;
 import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
@@ -54,6 +55,7 @@ public final class Pipeline {
 
   private final JobDispatcher dispatcher;
   private final JobTracker tracker;
+  private final CallbackIntake callbacks;
   private final DeliveryService delivery;
   private final StatusReporter status;
   private final JobOutcomes outcomes;
@@ -104,6 +106,7 @@ public final class Pipeline {
             stages.get(1),
             stages.get(2),
             b.telemetry);
+    this.callbacks = new CallbackIntake(b.jobs, tracker);
     this.delivery =
         new DeliveryService(
             b.jobs,
@@ -130,6 +133,11 @@ public final class Pipeline {
 
   public JobTracker tracker() {
     return tracker;
+  }
+
+  /** Where provider callbacks enter the pipeline. */
+  public CallbackIntake callbacks() {
+    return callbacks;
   }
 
   public DeliveryService delivery() {

@@ -1,7 +1,6 @@
 package com.seedancebot.core.bench;
 
-import com.seedancebot.core.job.JobRepository;
-import com.seedancebot.core.job.JobTracker;
+import com.seedancebot.core.job.CallbackIntake;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.provider.ark.ArkTaskJson;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A loopback stand-in for {@code bot-app}'s {@code CallbackController}: {@code POST
- * /callbacks/{token}} looks the job up by its token and hands it to {@link JobTracker#onCallback}
- * with the state the body claims, as the controller does; 200 for a known token, 404 otherwise. The
- * tracker is asked for on each callback, so the receiver can exist before the pipeline it feeds.
- * Records how long each callback took to handle. Close it to free the port.
+ * /callbacks/{token}} hands the token and the state the body claims to {@link
+ * CallbackIntake#accept}, as the controller does; 200 for a known token, 404 otherwise. The intake
+ * is asked for on each callback, so the receiver can exist before the pipeline it feeds. Records
+ * how long each callback took to handle. Close it to free the port.
  */
 final class CallbackReceiver implements AutoCloseable {
 
@@ -33,15 +32,13 @@ final class CallbackReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
-  private final JobRepository jobs;
-  private final Supplier<JobTracker> tracker;
+  private final Supplier<CallbackIntake> intake;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Queue<Long> handlingNanos = new ConcurrentLinkedQueue<>();
   private final Map<String, Long> finalArrivalMillis = new ConcurrentHashMap<>();
 
-  CallbackReceiver(JobRepository jobs, Supplier<JobTracker> tracker) {
-    this.jobs = jobs;
-    this.tracker = tracker;
+  CallbackReceiver(Supplier<CallbackIntake> intake) {
+    this.intake = intake;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -57,7 +54,7 @@ final class CallbackReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
   }
 
-  /** Job id → wall-clock millis at which the first callback announcing a final state arrived. */
+  /** Token → wall-clock millis at which the first callback announcing a final state arrived. */
   Map<String, Long> finalArrivalMillis() {
     return finalArrivalMillis;
   }
@@ -72,18 +69,11 @@ final class CallbackReceiver implements AutoCloseable {
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String token = ex.getRequestURI().getPath().substring(PREFIX.length());
-      boolean known =
-          jobs.findByCallbackToken(token)
-              .map(
-                  job -> {
-                    TaskState hinted = hintedState(body);
-                    if (hinted != null && hinted.isFinal()) {
-                      finalArrivalMillis.putIfAbsent(job.id(), System.currentTimeMillis());
-                    }
-                    tracker.get().onCallback(job, hinted);
-                    return true;
-                  })
-              .orElse(false);
+      TaskState hinted = hintedState(body);
+      if (hinted != null && hinted.isFinal()) {
+        finalArrivalMillis.putIfAbsent(token, System.currentTimeMillis());
+      }
+      boolean known = intake.get().accept(token, hinted);
       ex.sendResponseHeaders(known ? 200 : 404, -1);
     } finally {
       handlingNanos.add(System.nanoTime() - start);

@@ -152,7 +152,7 @@ final class StagedRun {
       setupTransaction = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
       jobs = new JdbcJobRepository(db.dataSource(), JSON);
       quota = new JdbcQuotaLedger(db.dataSource(), QuotaPolicy.unlimited());
-      receiver = new CallbackReceiver(jobs, () -> running.tracker());
+      receiver = new CallbackReceiver(() -> running.callbacks());
       if (!c.hang().isZero()) {
         chat.hangUploadsIn(HUNG_CHAT, c.hang());
       }
@@ -405,10 +405,15 @@ final class StagedRun {
       List<Double> collected = new ArrayList<>();
       List<Double> called = new ArrayList<>();
       if (receiver != null) {
+        Map<String, String> jobByToken = new HashMap<>();
+        sql.sql("SELECT id, callback_token FROM job WHERE callback_token IS NOT NULL")
+            .query((rs, i) -> jobByToken.put(rs.getString(2), rs.getString(1)))
+            .list();
         receiver
             .finalArrivalMillis()
             .forEach(
-                (job, at) -> {
+                (token, at) -> {
+                  String job = jobByToken.get(token);
                   Long success = flipper.succeededAtMillis().get(taskByJob.get(job));
                   if (success != null) {
                     called.add((double) (at - success));

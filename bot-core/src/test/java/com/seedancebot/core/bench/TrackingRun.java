@@ -164,7 +164,7 @@ final class TrackingRun {
       dispatcher = pipeline.dispatcher();
       delivery = pipeline.delivery();
       receiver =
-          c.mode() == Mode.BATCHED_CALLBACKS ? new CallbackReceiver(jobs, () -> tracker) : null;
+          c.mode() == Mode.BATCHED_CALLBACKS ? new CallbackReceiver(pipeline::callbacks) : null;
     }
 
     RunResult run() throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Callbacks: one announcing a final state is confirmed with a poll of that task and handled by the
@@ -167,5 +168,25 @@ class CallbackTrackingTest {
 
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(h.chat.videos).hasSize(1));
     assertThat(h.provider.polls).containsExactly(List.of(task));
+  }
+
+  @Test
+  void aCallbackTokenIsLookedUpOnceAndItsJobRememberedForTheTasksLaterCallbacks() {
+    String task = submitted("j1");
+    JdbcClient sql = JdbcClient.create(h.db);
+    String token =
+        sql.sql("SELECT callback_token FROM job WHERE id = 'j1'").query(String.class).single();
+    CallbackIntake callbacks = h.pipeline.callbacks();
+
+    assertThat(callbacks.accept("no-such-token", TaskState.SUCCEEDED)).isFalse();
+    assertThat(callbacks.accept(token, TaskState.RUNNING)).isTrue();
+    // were the token looked up again, this callback would find no job
+    sql.sql("UPDATE job SET callback_token = 'changed' WHERE id = 'j1'").update();
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+
+    assertThat(callbacks.accept(token, TaskState.SUCCEEDED)).isTrue();
+    h.pipeline.tracker().collectQueued();
+
+    assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
   }
 }

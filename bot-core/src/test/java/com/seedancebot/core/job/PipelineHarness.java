@@ -45,6 +45,7 @@ final class PipelineHarness {
   final AssetStore assets;
   final String instanceId;
   final Pipeline pipeline;
+  final DataSource db;
 
   private final JobTelemetry telemetry;
 
@@ -77,6 +78,7 @@ final class PipelineHarness {
     this.backup = backup;
     this.instanceId = instanceId;
     this.telemetry = telemetry;
+    this.db = db;
     jobs = new JdbcJobRepository(db, JsonMapper.builder().build());
     quota = new JdbcQuotaLedger(db, new QuotaPolicy(10, 100, 0, 0, 0, 0));
     assets = new LocalDiskAssetStore(dir);
