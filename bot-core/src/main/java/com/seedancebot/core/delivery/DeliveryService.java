@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ public final class DeliveryService {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
   private static final int BATCH = 200;
+
+  /** Pages of other instances' jobs one pass looks past for its own. */
+  private static final int MAX_PAGES = 10;
+
   private static final int MAX_ATTEMPTS = 20;
 
   private final JobRepository jobs;
@@ -80,20 +85,34 @@ public final class DeliveryService {
     this.telemetry = telemetry;
   }
 
-  /** Starts the delivery of every due, undelivered final job that a worker can take now. */
+  /**
+   * Starts the delivery of every due, undelivered final job that a worker can take now. Jobs this
+   * instance cannot deliver (their chat is served by another instance, e.g. another Discord shard)
+   * are passed over page by page, so a backlog of another instance's jobs never hides this one's.
+   */
   public void tick() {
     Instant now = clock.instant();
-    for (Job job : jobs.findUndelivered(now, BATCH)) {
-      var port = ports.forPlatform(job.chat().platform());
-      if (port.isEmpty()
-          || !port.get().reaches(job.chat())
-          || workers.isRunning(job.id())
-          || !workers.hasRoom(chatGroup(job))) {
-        continue; // no worker free: it stays due for the next pass
+    Job after = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      List<Job> due = jobs.findUndelivered(now, after, BATCH);
+      boolean othersOnly = true;
+      for (Job job : due) {
+        var port = ports.forPlatform(job.chat().platform());
+        if (port.isEmpty() || !port.get().reaches(job.chat())) {
+          continue; // another instance delivers it
+        }
+        othersOnly = false;
+        if (workers.isRunning(job.id()) || !workers.hasRoom(chatGroup(job))) {
+          continue; // no worker free: it stays due for the next pass
+        }
+        try (JobLogContext context = JobLogContext.of(job)) {
+          start(job, port.get());
+        }
       }
-      try (JobLogContext context = JobLogContext.of(job)) {
-        start(job, port.get());
+      if (due.size() < BATCH || !othersOnly) {
+        return; // the last page, or one with this instance's own work: the next pass goes on
       }
+      after = due.get(due.size() - 1);
     }
   }
 

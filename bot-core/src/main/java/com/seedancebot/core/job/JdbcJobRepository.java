@@ -216,13 +216,19 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<Job> findUndelivered(Instant now, int limit) {
-    return jdbc.sql(
-            SELECT
-                + "WHERE delivered_at IS NULL AND finished_at > 0 AND state NOT IN "
-                + NOT_FINAL
-                + " AND next_poll_at <= ? ORDER BY finished_at LIMIT ?")
-        .params(now.toEpochMilli(), limit)
+  public List<Job> findUndelivered(Instant now, Job after, int limit) {
+    String due =
+        SELECT
+            + "WHERE delivered_at IS NULL AND finished_at > 0 AND state NOT IN "
+            + NOT_FINAL
+            + " AND next_poll_at <= ?";
+    String page = " ORDER BY finished_at, id LIMIT ?";
+    if (after == null) {
+      return jdbc.sql(due + page).params(now.toEpochMilli(), limit).query(this::map).list();
+    }
+    long finished = after.finishedAt().toEpochMilli();
+    return jdbc.sql(due + " AND (finished_at > ? OR (finished_at = ? AND id > ?))" + page)
+        .params(now.toEpochMilli(), finished, finished, after.id(), limit)
         .query(this::map)
         .list();
   }

@@ -46,8 +46,18 @@ public interface JobRepository {
    */
   java.util.Set<String> claimPolls(List<Job> due, Instant now, Instant until);
 
-  /** Final jobs whose outcome has not been posted yet and whose next try is due. */
-  List<Job> findUndelivered(Instant now, int limit);
+  /**
+   * Final jobs whose outcome has not been posted yet and whose next try is due, oldest first (by
+   * finishing time, then id).
+   */
+  default List<Job> findUndelivered(Instant now, int limit) {
+    return findUndelivered(now, null, limit);
+  }
+
+  /**
+   * Like {@link #findUndelivered(Instant, int)}, the page after {@code after} (null: the first).
+   */
+  List<Job> findUndelivered(Instant now, Job after, int limit);
 
   /** Every job that is not final (for status refreshes and metrics). */
   List<Job> findActive();

@@ -127,4 +127,23 @@ class StageIsolationTest {
         d.statusTimeout(),
         d.perChat());
   }
+
+  @Test
+  void aBacklogOfAnotherInstancesDeliveriesNeverHidesThisInstancesOwn() {
+    h.chat.servedElsewhere.add("elsewhere");
+    for (int i = 0; i < 450; i++) { // more than two pages of due jobs this instance cannot deliver
+      h.jobs.insert(TestJobs.accepted("other" + i, "elsewhere", h.clock.instant()));
+      h.jobs.markFinished("other" + i, JobState.FAILED, "provider_failed", h.clock.instant());
+    }
+    h.clock.advance(Duration.ofSeconds(1));
+    h.runToSuccess("mine", "c1");
+
+    h.pipeline.delivery().tick();
+
+    assertThat(h.chat.videos)
+        .singleElement()
+        .satisfies(v -> assertThat(v.jobId()).isEqualTo("mine"));
+    assertThat(h.job("mine").deliveredAt()).isNotNull();
+    assertThat(h.job("other0").deliveredAt()).isNull();
+  }
 }

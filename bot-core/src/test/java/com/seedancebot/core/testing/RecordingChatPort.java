@@ -44,6 +44,9 @@ public final class RecordingChatPort implements ChatPort {
   /** False: the chats are served by another instance ({@link ChatPort#reaches}). */
   public volatile boolean reachable = true;
 
+  /** Chats (by id) served by another instance, e.g. another Discord shard's. */
+  public final java.util.Set<String> servedElsewhere = ConcurrentHashMap.newKeySet();
+
   /** When set, every upload is refused for good with this reason (e.g. "file too big"). */
   public volatile String refuseUploads;
 
@@ -76,7 +79,7 @@ public final class RecordingChatPort implements ChatPort {
 
   @Override
   public boolean reaches(ChatRef chat) {
-    return reachable;
+    return reachable && !servedElsewhere.contains(chat.chatId());
   }
 
   @Override
