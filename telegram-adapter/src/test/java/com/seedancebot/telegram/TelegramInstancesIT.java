@@ -104,7 +104,8 @@ class TelegramInstancesIT {
     assertThat(a.adapter.webhook().handle(SECRET, update(601, part1)).status()).isEqualTo(200);
     assertThat(b.adapter.webhook().handle(SECRET, update(602, part2)).status()).isEqualTo(200);
 
-    List<MessageCall> calls = messagesWithin(Duration.ofSeconds(2));
+    List<MessageCall> calls =
+        messagesWithin(TelegramTestBot.INSTANCE_ALBUM_QUIET_PERIOD.plusSeconds(3));
     assertThat(calls).hasSize(1);
     MessageCall album = calls.get(0);
     assertThat(album.text()).isEqualTo("/video morph");
