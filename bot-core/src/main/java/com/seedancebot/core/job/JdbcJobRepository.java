@@ -7,6 +7,7 @@ import com.seedancebot.core.request.GenerationRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -236,6 +237,22 @@ public final class JdbcJobRepository implements JobRepository {
                 + "WHERE owner_platform = ? AND owner_user_id = ? ORDER BY created_at DESC, id"
                 + " LIMIT ?")
         .params(owner.platform().name(), owner.userId(), limit)
+        .query(this::map)
+        .list();
+  }
+
+  @Override
+  public List<Job> findSucceededInChat(ChatRef chat, UserRef owner, int limit) {
+    String where = "WHERE chat_platform = ? AND chat_id = ? AND state = 'SUCCEEDED'";
+    List<Object> params = new ArrayList<>(List.of(chat.platform().name(), chat.chatId()));
+    if (owner != null) {
+      where += " AND owner_platform = ? AND owner_user_id = ?";
+      params.add(owner.platform().name());
+      params.add(owner.userId());
+    }
+    params.add(limit);
+    return jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id LIMIT ?")
+        .params(params)
         .query(this::map)
         .list();
   }

@@ -37,6 +37,9 @@ import java.util.Set;
  *     subset of {@code resolutions}; 1.0 series reference mode has no 1080p)
  * @param mediaDefaultRatio ratio when the user gives none but sends media (1.0: {@code adaptive}
  *     for image-to-video, {@code 16:9} for text-to-video)
+ * @param draft whether the model offers draft mode (a cheap 480p preview that can be rendered in
+ *     full afterwards; Ark 1.5 pro)
+ * @param flex whether the model offers offline inference ({@code service_tier=flex}; Ark 1.x)
  */
 public record Capabilities(
     int minDuration,
@@ -61,7 +64,9 @@ public record Capabilities(
     boolean webSearch,
     boolean seed,
     Set<String> referenceImageResolutions,
-    String mediaDefaultRatio) {
+    String mediaDefaultRatio,
+    boolean draft,
+    boolean flex) {
 
   /** Total seconds of reference video, and of reference audio, any model accepts. */
   public static final int MAX_REFERENCE_SECONDS = 15;
@@ -86,6 +91,59 @@ public record Capabilities(
     if (!ratios.contains(mediaDefaultRatio)) {
       throw new IllegalArgumentException("mediaDefaultRatio must be an accepted ratio");
     }
+  }
+
+  /** The twenty-three-component form: no draft mode, no offline inference. */
+  public Capabilities(
+      int minDuration,
+      int maxDuration,
+      boolean autoDuration,
+      int defaultDuration,
+      Set<String> ratios,
+      String defaultRatio,
+      Set<String> resolutions,
+      String defaultResolution,
+      boolean audio,
+      boolean defaultAudio,
+      boolean textToVideo,
+      boolean firstFrame,
+      boolean lastFrame,
+      int maxReferenceImages,
+      int maxReferenceVideos,
+      int maxReferenceAudios,
+      boolean requiresReferenceVideo,
+      boolean promptRequired,
+      boolean assetIds,
+      boolean webSearch,
+      boolean seed,
+      Set<String> referenceImageResolutions,
+      String mediaDefaultRatio) {
+    this(
+        minDuration,
+        maxDuration,
+        autoDuration,
+        defaultDuration,
+        ratios,
+        defaultRatio,
+        resolutions,
+        defaultResolution,
+        audio,
+        defaultAudio,
+        textToVideo,
+        firstFrame,
+        lastFrame,
+        maxReferenceImages,
+        maxReferenceVideos,
+        maxReferenceAudios,
+        requiresReferenceVideo,
+        promptRequired,
+        assetIds,
+        webSearch,
+        seed,
+        referenceImageResolutions,
+        mediaDefaultRatio,
+        false,
+        false);
   }
 
   /**
