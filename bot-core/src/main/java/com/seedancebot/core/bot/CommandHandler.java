@@ -8,6 +8,7 @@ import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.JobChoice;
 import com.seedancebot.core.chat.ParseResult;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
@@ -172,6 +173,11 @@ public final class CommandHandler implements BotInbox {
       log.error("Button {} on job {} failed", action, jobId, e);
       reply(user, chat, messageId, replies.internalError(user.locale()));
     }
+  }
+
+  @Override
+  public List<JobChoice> recentJobs(UserRef user, ChatRef chat, String typed) {
+    return show.choices(user, chat, typed);
   }
 
   /** Runs a command; returns the text to reply with, or null when the reply was already sent. */

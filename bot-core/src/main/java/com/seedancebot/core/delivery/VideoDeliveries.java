@@ -31,12 +31,9 @@ public final class VideoDeliveries {
         job, job.chat(), job.requestMessageId(), video, lastFrame, texts.caption(job), false);
   }
 
-  /**
-   * The job's video shown again in {@code chat} under {@code caption}, replying to {@code replyTo}.
-   */
-  public VideoDelivery again(
-      Job job, ChatRef chat, String replyTo, Path video, Path lastFrame, String caption) {
-    return build(job, chat, replyTo, video, lastFrame, caption, true);
+  /** The job's video shown again in {@code chat}, replying to {@code replyTo}. */
+  public VideoDelivery again(Job job, ChatRef chat, String replyTo, Path video, Path lastFrame) {
+    return build(job, chat, replyTo, video, lastFrame, texts.caption(job), true);
   }
 
   private VideoDelivery build(
