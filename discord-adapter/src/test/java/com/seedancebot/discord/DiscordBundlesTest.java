@@ -35,6 +35,8 @@ class DiscordBundlesTest {
         .containsExactly(
             "video",
             "jobs",
+            "show",
+            "history",
             "cancel",
             "quota",
             "models",
