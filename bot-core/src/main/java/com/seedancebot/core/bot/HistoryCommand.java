@@ -55,7 +55,7 @@ public final class HistoryCommand {
   /** Sends the page; returns a text to reply with instead, or null when the page went out. */
   public String run(UserRef user, ChatRef chat, String messageId, ChatCommand.History h) {
     Locale l = user.locale();
-    boolean everyone = visibility.seesWholeChat(user);
+    boolean everyone = visibility.seesWholeChat(user, chat);
     List<Job> found =
         jobs.finishedIn(chat, everyone ? null : user, SCANNED).stream()
             .filter(j -> matches(j, h.words()))

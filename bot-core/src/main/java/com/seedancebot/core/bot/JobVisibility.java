@@ -31,8 +31,12 @@ final class JobVisibility {
     return sameChat && (owner || viewer.admin());
   }
 
-  /** Whether lists of this chat's jobs show everyone's ({@code /history} for admins). */
-  boolean seesWholeChat(UserRef viewer) {
-    return viewer.admin() || gate.isOperator(viewer);
+  /**
+   * Whether lists of this chat's jobs show everyone's ({@code /history} for admins and operators; a
+   * private chat with the bot has only its user's jobs, so it lists them as theirs).
+   */
+  boolean seesWholeChat(UserRef viewer, ChatRef where) {
+    boolean privateChat = where.chatId().equals(viewer.userId());
+    return !privateChat && (viewer.admin() || gate.isOperator(viewer));
   }
 }
