@@ -53,45 +53,10 @@ public record VideoDelivery(
     boolean postLastFrame,
     boolean repeat) {
 
-  /** A first delivery with Reroll (and Continue), the last frame not posted on its own. */
-  public VideoDelivery(
-      String jobId,
-      String ownerUserId,
-      ChatRef chat,
-      String requestMessageId,
-      Path video,
-      long sizeBytes,
-      int width,
-      int height,
-      double durationSeconds,
-      Path lastFrame,
-      URI videoLink,
-      URI lastFrameLink,
-      String caption,
-      boolean canContinue,
-      java.util.Locale locale) {
-    this(
-        jobId,
-        ownerUserId,
-        chat,
-        requestMessageId,
-        video,
-        sizeBytes,
-        width,
-        height,
-        durationSeconds,
-        lastFrame,
-        videoLink,
-        lastFrameLink,
-        caption,
-        canContinue,
-        locale,
-        ResultButtons.plain(canContinue),
-        false,
-        false);
-  }
-
-  /** A delivery without a known language. */
+  /**
+   * A first delivery without a known language, with Reroll (and Continue), the last frame not
+   * posted on its own.
+   */
   public VideoDelivery(
       String jobId,
       String ownerUserId,
@@ -122,7 +87,10 @@ public record VideoDelivery(
         lastFrameLink,
         caption,
         canContinue,
-        null);
+        null,
+        ResultButtons.plain(canContinue),
+        false,
+        false);
   }
 
   public VideoDelivery {

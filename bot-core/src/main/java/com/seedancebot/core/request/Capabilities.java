@@ -93,62 +93,10 @@ public record Capabilities(
     }
   }
 
-  /** The twenty-three-component form: no draft mode, no offline inference. */
-  public Capabilities(
-      int minDuration,
-      int maxDuration,
-      boolean autoDuration,
-      int defaultDuration,
-      Set<String> ratios,
-      String defaultRatio,
-      Set<String> resolutions,
-      String defaultResolution,
-      boolean audio,
-      boolean defaultAudio,
-      boolean textToVideo,
-      boolean firstFrame,
-      boolean lastFrame,
-      int maxReferenceImages,
-      int maxReferenceVideos,
-      int maxReferenceAudios,
-      boolean requiresReferenceVideo,
-      boolean promptRequired,
-      boolean assetIds,
-      boolean webSearch,
-      boolean seed,
-      Set<String> referenceImageResolutions,
-      String mediaDefaultRatio) {
-    this(
-        minDuration,
-        maxDuration,
-        autoDuration,
-        defaultDuration,
-        ratios,
-        defaultRatio,
-        resolutions,
-        defaultResolution,
-        audio,
-        defaultAudio,
-        textToVideo,
-        firstFrame,
-        lastFrame,
-        maxReferenceImages,
-        maxReferenceVideos,
-        maxReferenceAudios,
-        requiresReferenceVideo,
-        promptRequired,
-        assetIds,
-        webSearch,
-        seed,
-        referenceImageResolutions,
-        mediaDefaultRatio,
-        false,
-        false);
-  }
-
   /**
    * The original twenty-component form: the model takes a seed, reference images at every
-   * resolution, and the same default ratio with or without media.
+   * resolution, and the same default ratio with or without media; no draft mode, no offline
+   * inference.
    */
   public Capabilities(
       int minDuration,
@@ -194,7 +142,9 @@ public record Capabilities(
         webSearch,
         true,
         null,
-        null);
+        null,
+        false,
+        false);
   }
 
   /** Whether the model takes reference inputs of any kind. */
