@@ -275,7 +275,7 @@ public class JdbcPlaygroundTranscript implements Sweeper {
     String buttons = rs.getString("buttons");
     String attachments = rs.getString("attachments");
     Video video =
-        kind == Kind.VIDEO
+        kind == Kind.VIDEO || kind == Kind.IMAGE
             ? new Video(
                 rs.getString("video_url"),
                 rs.getString("last_frame_url"),
