@@ -80,7 +80,11 @@ public final class ShowCommand {
     if (!exists(job.result().videoAssetId())) {
       return card + "\n" + replies.text(user.locale(), "show.video_gone");
     }
-    port.get().sendText(chat, messageId, card);
+    try {
+      port.get().sendText(chat, messageId, card);
+    } catch (ChatDeliveryException e) {
+      return card; // the command layer tries again with its reply; the video would come alone
+    }
     return postVideo(job, port.get(), chat, messageId)
         ? null
         : replies.text(user.locale(), "show.video_gone");
