@@ -25,6 +25,11 @@
       CANCEL: 'Cancel',
       REROLL: 'Reroll',
       CONTINUE: 'Continue',
+      FINAL: 'Final',
+      gallery: 'Gallery',
+      galleryTitle: 'Videos of this chat, newest first',
+      galleryEmpty: 'No videos in this chat yet.',
+      lastFrame: 'Last frame',
       offline: 'Cannot reach the bot. Retrying…',
       sendFailed: 'The message could not be sent. Please try again.',
       tooLarge: 'The attached files are too large.',
@@ -49,6 +54,11 @@
       CANCEL: '取消',
       REROLL: '重新生成',
       CONTINUE: '继续',
+      FINAL: '正式版',
+      gallery: '视频库',
+      galleryTitle: '本对话的视频，最新的在前',
+      galleryEmpty: '本对话还没有视频。',
+      lastFrame: '尾帧',
       offline: '无法连接机器人，正在重试…',
       sendFailed: '消息发送失败，请重试。',
       tooLarge: '附加的文件太大。',
@@ -76,6 +86,9 @@
     error: document.getElementById('composer-error'),
     connection: document.getElementById('connection'),
     newChat: document.getElementById('new-chat'),
+    galleryButton: document.getElementById('gallery-button'),
+    gallery: document.getElementById('gallery'),
+    galleryList: document.getElementById('gallery-list'),
     tokenForm: document.getElementById('token-form'),
     tokenInput: document.getElementById('token-input'),
     tokenError: document.getElementById('token-error')
@@ -301,6 +314,7 @@
 
     if (m.sender === 'user') { appendFiles(bubble, m); }
     if (m.kind === 'video' && m.video) { bubble.appendChild(videoOf(m.video, oldVideo)); }
+    if (m.kind === 'image' && m.video && m.video.lastFrameUrl) { bubble.appendChild(imageOf(m.video)); }
     if (m.text) {
       var text = document.createElement('p');
       text.className = 'text';
@@ -388,6 +402,55 @@
       wrap.appendChild(link);
     }
     return wrap;
+  }
+
+  function imageOf(v) {
+    var img = document.createElement('img');
+    img.className = 'last-frame';
+    img.src = v.lastFrameUrl;
+    img.alt = T.lastFrame;
+    if (v.width && v.height) {
+      img.width = v.width;
+      img.height = v.height;
+    }
+    return img;
+  }
+
+  // ---- gallery: the session's videos, newest first ----------------------------------------
+
+  function toggleGallery() {
+    if (!el.gallery.hidden) {
+      el.gallery.hidden = true;
+      el.galleryButton.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    el.gallery.hidden = false;
+    el.galleryButton.setAttribute('aria-expanded', 'true');
+    api('gallery?session=' + encodeURIComponent(session))
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(renderGallery)
+      .catch(function () { renderGallery([]); });
+  }
+
+  function renderGallery(videos) {
+    el.galleryList.replaceChildren();
+    if (!videos.length) {
+      var none = document.createElement('li');
+      none.className = 'empty';
+      none.textContent = T.galleryEmpty;
+      el.galleryList.appendChild(none);
+      return;
+    }
+    videos.forEach(function (m) {
+      var item = document.createElement('li');
+      var figure = document.createElement('figure');
+      if (m.video) { figure.appendChild(videoOf(m.video, null)); }
+      var caption = document.createElement('figcaption');
+      caption.textContent = m.text;
+      figure.appendChild(caption);
+      item.appendChild(figure);
+      el.galleryList.appendChild(item);
+    });
   }
 
   function buttonsOf(m) {
@@ -594,6 +657,7 @@
     el.input.focus();
   });
   el.newChat.addEventListener('click', startNewChat);
+  el.galleryButton.addEventListener('click', toggleGallery);
   el.tokenForm.addEventListener('submit', function (e) {
     e.preventDefault();
     if (el.tokenInput.value.trim()) { unlock(el.tokenInput.value); }

@@ -4,9 +4,11 @@ import com.seedancebot.core.chat.ButtonAction;
 import java.util.Optional;
 
 /**
- * The custom ids of the bot's buttons: {@code seedance:<action>:<jobId>} with {@code x} = cancel,
- * {@code r} = reroll, {@code c} = continue. They carry everything a press needs, so buttons keep
- * working after a restart. Ids longer than Discord's 100 characters are refused.
+ * The custom ids of the bot's buttons: {@code seedance:<action>:<target>} with {@code x} = cancel,
+ * {@code r} = reroll, {@code c} = continue, {@code f} = final of a draft, {@code s} = show a job's
+ * card, {@code p} = a {@code /history} page (the target is then {@code <page> [words]}). They carry
+ * everything a press needs, so buttons keep working after a restart. Ids longer than Discord's 100
+ * characters are refused.
  */
 public final class ButtonIds {
 
@@ -14,6 +16,11 @@ public final class ButtonIds {
   private static final int MAX_LENGTH = 100;
 
   private ButtonIds() {}
+
+  /** Whether a target fits a button id. */
+  public static boolean fits(String target) {
+    return !target.isBlank() && (PREFIX.length() + 2 + target.length()) <= MAX_LENGTH;
+  }
 
   /** A pressed button: what to do with which job. */
   public record Press(ButtonAction action, String jobId) {}
@@ -41,6 +48,9 @@ public final class ButtonIds {
       case "x" -> Optional.of(new Press(ButtonAction.CANCEL, jobId));
       case "r" -> Optional.of(new Press(ButtonAction.REROLL, jobId));
       case "c" -> Optional.of(new Press(ButtonAction.CONTINUE, jobId));
+      case "f" -> Optional.of(new Press(ButtonAction.FINAL, jobId));
+      case "s" -> Optional.of(new Press(ButtonAction.SHOW, jobId));
+      case "p" -> Optional.of(new Press(ButtonAction.PAGE, jobId));
       default -> Optional.empty();
     };
   }
@@ -50,6 +60,9 @@ public final class ButtonIds {
       case CANCEL -> "x";
       case REROLL -> "r";
       case CONTINUE -> "c";
+      case FINAL -> "f";
+      case SHOW -> "s";
+      case PAGE -> "p";
     };
   }
 }

@@ -3,11 +3,13 @@ package com.seedancebot.discord;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.delivery.ChatButton;
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +81,16 @@ public final class DiscordChatPort implements ChatPort {
 
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
-    MessageCreateData data = renderer.text(text);
+    return sendText(chat, replyToMessageId, renderer.text(text));
+  }
+
+  @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<ChatButton> buttons) {
+    return sendText(chat, replyToMessageId, renderer.text(text, buttons));
+  }
+
+  private String sendText(ChatRef chat, String replyToMessageId, MessageCreateData data) {
     Optional<InteractionRegistry.Ticket<InteractionHook>> ticket = live(replyToMessageId);
     if (ticket.isPresent()) {
       try {

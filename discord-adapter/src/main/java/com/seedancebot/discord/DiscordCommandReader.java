@@ -77,6 +77,14 @@ public final class DiscordCommandReader {
         command = new ChatCommand.Video(text(event, DiscordCommands.PROMPT), options(event));
       }
       case DiscordCommands.JOBS -> command = new ChatCommand.Jobs();
+      case DiscordCommands.SHOW ->
+          command =
+              new ChatCommand.Show(text(event, DiscordCommands.JOB).strip().replaceFirst("^#", ""));
+      case DiscordCommands.HISTORY -> {
+        Integer page = option(event, DiscordCommands.PAGE, OptionMapping::getAsInt);
+        command =
+            new ChatCommand.History(page == null ? 1 : page, text(event, DiscordCommands.WORDS));
+      }
       case DiscordCommands.CANCEL ->
           command = new ChatCommand.Cancel(text(event, DiscordCommands.JOB));
       case DiscordCommands.QUOTA -> command = new ChatCommand.Quota();
@@ -184,11 +192,17 @@ public final class DiscordCommandReader {
         option(event, DiscordCommands.MODEL, OptionMapping::getAsString),
         option(event, DiscordCommands.AUDIO, OptionMapping::getAsBoolean),
         option(event, DiscordCommands.SEED, OptionMapping::getAsLong),
-        false,
+        flag(event, DiscordCommands.SEND_LAST_FRAME),
         false,
         List.of(),
         false,
-        false);
+        false,
+        flag(event, DiscordCommands.DRAFT),
+        flag(event, DiscordCommands.FLEX));
+  }
+
+  private static boolean flag(CommandInteractionPayload event, String name) {
+    return Boolean.TRUE.equals(option(event, name, OptionMapping::getAsBoolean));
   }
 
   private static String text(CommandInteractionPayload event, String name) {

@@ -17,8 +17,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * The application commands the bot registers (DESIGN.md, "Commands"): {@code /video} with typed
- * options, {@code /jobs}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings},
- * {@code /help}, the message context command "Animate with Seedance", and {@code /admin} with one
+ * options, {@code /jobs}, {@code /show job} (autocompleted from the caller's jobs), {@code /history
+ * [page] [words]}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings}, {@code
+ * /help}, the message context command "Animate with Seedance", and {@code /admin} with one
  * subcommand per action, in servers only and shown by default only to members with Manage Server.
  * Names are English on every client (the same verbs as on Telegram); descriptions come from the
  * {@code discord} bundle, with Chinese for zh-CN and zh-TW clients.
@@ -34,6 +35,8 @@ public final class DiscordCommands {
   public static final String HELP = "help";
   public static final String ANIMATE = "Animate with Seedance";
   public static final String ADMIN = "admin";
+  public static final String SHOW = "show";
+  public static final String HISTORY = "history";
 
   public static final String PROMPT = "prompt";
   public static final String DURATION = "duration";
@@ -46,6 +49,10 @@ public final class DiscordCommands {
   public static final String USER = "user";
   public static final String PAGE = "page";
   public static final String DAYS = "days";
+  public static final String WORDS = "words";
+  public static final String SEND_LAST_FRAME = "send_last_frame";
+  public static final String DRAFT = "draft";
+  public static final String FLEX = "flex";
 
   /** {@code /admin}'s subcommands; those naming a user take a typed {@link #USER} option. */
   public static final List<String> ADMIN_ACTIONS =
@@ -73,6 +80,15 @@ public final class DiscordCommands {
     List<CommandData> commands = new ArrayList<>();
     commands.add(video());
     commands.add(slash(JOBS));
+    commands.add(
+        slash(SHOW)
+            .addOptions(
+                option(OptionType.STRING, JOB, SHOW).setRequired(true).setAutoComplete(true)));
+    commands.add(
+        slash(HISTORY)
+            .addOptions(
+                option(OptionType.INTEGER, PAGE, HISTORY).setMinValue(1),
+                option(OptionType.STRING, WORDS, HISTORY).setMaxLength(100)));
     commands.add(
         slash(CANCEL).addOptions(option(OptionType.STRING, JOB, CANCEL).setRequired(true)));
     commands.add(slash(QUOTA));
@@ -119,6 +135,10 @@ public final class DiscordCommands {
     }
     video.addOptions(defaultsOptions(VIDEO));
     video.addOptions(option(OptionType.INTEGER, SEED, VIDEO).setRequiredRange(-1, MAX_SEED));
+    video.addOptions(
+        option(OptionType.BOOLEAN, SEND_LAST_FRAME, VIDEO),
+        option(OptionType.BOOLEAN, DRAFT, VIDEO),
+        option(OptionType.BOOLEAN, FLEX, VIDEO));
     return video;
   }
 

@@ -2,6 +2,7 @@ package com.seedancebot.discord;
 
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatButton;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.util.ArrayList;
@@ -19,15 +20,18 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * Builds the Discord messages the chat port sends: plain texts, status messages (with a Cancel
  * button while the job can be cancelled) and video posts. A video post mentions its requester (and
- * pings nobody else), carries Reroll and Continue buttons and the job card (the core's caption); it
- * is either the MP4 upload or, when the file is too big for the channel, an embed linking the video
- * with the last frame as its image. Texts are cut to Discord's limits. Stateless.
+ * pings nobody else), carries the core's result buttons and caption; it is either the MP4 upload
+ * (with the last frame attached when asked for) or, when the file is too big for the channel, an
+ * embed linking the video with the last frame as its image. Texts may carry the core's labelled
+ * buttons ({@code /history}). Texts are cut to Discord's limits. Stateless.
  */
 public final class DiscordRenderer {
 
   private static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
   private static final int MAX_DESCRIPTION = MessageEmbed.DESCRIPTION_MAX_LENGTH;
   private static final String LAST_FRAME_NAME = "last-frame.png";
+  private static final int ROW = 5;
+  private static final int MAX_ROWS = 5;
 
   private final Messages messages;
 
@@ -59,13 +63,44 @@ public final class DiscordRenderer {
     return builder.build();
   }
 
-  /** The MP4 itself, for a channel whose upload limit it fits. */
+  /** A text with the core's buttons under it (rows of at most five). */
+  public MessageCreateData text(String text, List<ChatButton> buttons) {
+    List<Button> made = new ArrayList<>();
+    for (ChatButton b : buttons) {
+      if (ButtonIds.fits(b.target())) {
+        String id = ButtonIds.of(b.action(), b.target());
+        made.add(
+            b.action() == ButtonAction.SHOW
+                ? Button.primary(id, cut(b.label(), Button.LABEL_MAX_LENGTH))
+                : Button.secondary(id, cut(b.label(), Button.LABEL_MAX_LENGTH)));
+      }
+    }
+    List<ActionRow> rows = new ArrayList<>();
+    for (int i = 0; i < made.size() && rows.size() < MAX_ROWS; i += ROW) {
+      rows.add(ActionRow.of(made.subList(i, Math.min(made.size(), i + ROW))));
+    }
+    return new MessageCreateBuilder()
+        .setContent(cut(text, MAX_CONTENT))
+        .setAllowedMentions(List.of())
+        .setComponents(rows)
+        .build();
+  }
+
+  /**
+   * The MP4 itself, for a channel whose upload limit it fits; the last frame as a second attachment
+   * when its owner asked for it ({@code --last-frame}).
+   */
   public MessageCreateData upload(VideoDelivery video, Locale locale) {
+    List<FileUpload> files = new ArrayList<>();
+    files.add(FileUpload.fromData(video.video(), "seedance-" + safe(video.jobId()) + ".mp4"));
+    if (video.postsLastFrame()) {
+      files.add(FileUpload.fromData(video.lastFrame(), LAST_FRAME_NAME));
+    }
     return new MessageCreateBuilder()
         .setContent(cut(mention(video) + "\n" + video.caption(), MAX_CONTENT))
         .setAllowedMentions(List.of())
         .mentionUsers(mentioned(video))
-        .setFiles(FileUpload.fromData(video.video(), "seedance-" + safe(video.jobId()) + ".mp4"))
+        .setFiles(files)
         .setComponents(ActionRow.of(jobButtons(video, locale)))
         .build();
   }
@@ -99,17 +134,15 @@ public final class DiscordRenderer {
         .build();
   }
 
+  /** The core's result buttons (Reroll, Continue, Final), in its order. */
   private List<Button> jobButtons(VideoDelivery video, Locale locale) {
     List<Button> buttons = new ArrayList<>();
-    buttons.add(
-        Button.secondary(
-            ButtonIds.of(ButtonAction.REROLL, video.jobId()),
-            messages.get(locale, "discord.button.reroll")));
-    if (video.canContinue()) {
+    for (ButtonAction action : video.buttons()) {
+      String id = ButtonIds.of(action, video.jobId());
+      String label =
+          messages.get(locale, "discord.button." + action.name().toLowerCase(Locale.ROOT));
       buttons.add(
-          Button.primary(
-              ButtonIds.of(ButtonAction.CONTINUE, video.jobId()),
-              messages.get(locale, "discord.button.continue")));
+          action == ButtonAction.REROLL ? Button.secondary(id, label) : Button.primary(id, label));
     }
     return buttons;
   }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Receives every interaction on JDA's event thread and never blocks it: it reads the interaction
  * (in memory), answers refusals at once, acknowledges the rest with a deferred reply (ephemeral
  * when only the user should see the answer) and hands the request to the core on the injected
- * executor. Autocomplete is answered directly from the model catalogue.
+ * executor. Autocomplete of models is answered directly from the model catalogue; of {@code
+ * /show}'s job, from the core on the executor.
  *
  * <p>Who may press what: any user may press a button; the adapter passes the presser with {@code
  * admin} = Manage Server, and the core decides whether the presser owns the job or may act on it.
@@ -68,6 +69,11 @@ public final class SlashCommandListener extends ListenerAdapter {
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (DiscordCommands.SHOW.equals(event.getName())
+        && DiscordCommands.JOB.equals(event.getFocusedOption().getName())) {
+      jobChoices(event);
+      return;
+    }
     if (!DiscordCommands.MODEL.equals(event.getFocusedOption().getName())) {
       event.replyChoices().queue(null, fail("autocomplete"));
       return;
@@ -78,6 +84,23 @@ public final class SlashCommandListener extends ListenerAdapter {
                 .map(c -> new Command.Choice(c.name(), c.value()))
                 .toList())
         .queue(null, fail("autocomplete"));
+  }
+
+  /** The caller's recent jobs in this channel: a database query, so off the event thread. */
+  private void jobChoices(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue();
+    try {
+      executor.execute(
+          () ->
+              event
+                  .replyChoices(
+                      inbox.recentJobs(reader.user(event), reader.chat(event), typed).stream()
+                          .map(c -> new Command.Choice(c.label(), c.jobId()))
+                          .toList())
+                  .queue(null, fail("autocomplete")));
+    } catch (RejectedExecutionException e) {
+      event.replyChoices().queue(null, fail("autocomplete"));
+    }
   }
 
   @Override

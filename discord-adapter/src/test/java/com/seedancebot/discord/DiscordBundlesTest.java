@@ -35,6 +35,8 @@ class DiscordBundlesTest {
         .containsExactly(
             "video",
             "jobs",
+            "show",
+            "history",
             "cancel",
             "quota",
             "models",
@@ -75,7 +77,10 @@ class DiscordBundlesTest {
             "resolution",
             "model",
             "audio",
-            "seed");
+            "seed",
+            "send_last_frame",
+            "draft",
+            "flex");
     assertThat(video.getDescriptionLocalizations().toMap())
         .containsEntry(
             net.dv8tion.jda.api.interactions.DiscordLocale.CHINESE_CHINA, "用 Seedance 生成视频");

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * The {@code callback_data} of the bot's inline buttons: {@code c:<jobId>} (cancel), {@code
- * r:<jobId>} (reroll), {@code n:<jobId>} (continue). Telegram limits it to 64 bytes.
+ * r:<jobId>} (reroll), {@code n:<jobId>} (continue), {@code f:<jobId>} (final of a draft), {@code
+ * s:<jobId>} (show a job's card), {@code p:<page> [words]} (a {@code /history} page). Telegram
+ * limits it to 64 bytes.
  */
 public record CallbackData(ButtonAction action, String jobId) {
   /** Telegram's limit on {@code callback_data}. */
@@ -44,6 +46,9 @@ public record CallbackData(ButtonAction action, String jobId) {
           case 'c' -> ButtonAction.CANCEL;
           case 'r' -> ButtonAction.REROLL;
           case 'n' -> ButtonAction.CONTINUE;
+          case 'f' -> ButtonAction.FINAL;
+          case 's' -> ButtonAction.SHOW;
+          case 'p' -> ButtonAction.PAGE;
           default -> null;
         };
     String jobId = data.substring(2);
@@ -55,6 +60,9 @@ public record CallbackData(ButtonAction action, String jobId) {
       case CANCEL -> "c";
       case REROLL -> "r";
       case CONTINUE -> "n";
+      case FINAL -> "f";
+      case SHOW -> "s";
+      case PAGE -> "p";
     };
   }
 }

@@ -3,11 +3,13 @@ package com.seedancebot.telegram;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.delivery.ChatButton;
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -23,9 +26,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 /**
  * The core's way out to Telegram: texts and status messages in the request's chat and forum topic,
  * replying to the request; finished videos uploaded with {@code sendVideo} (streamable, with size,
- * duration, a JPEG thumbnail from the last frame, Reroll / Continue buttons) or, above the upload
- * limit, sent as a link. Every message waits for Telegram's sending budget ({@link
- * TelegramSendBudget}): briefly in place, longer as a retryable failure. Failures surface as {@link
+ * duration, a JPEG thumbnail from the last frame, the core's result buttons) or, above the upload
+ * limit, sent as a link; the last frame follows as a photo when the user asked for it ({@code
+ * --last-frame}). Every message waits for Telegram's sending budget ({@link TelegramSendBudget}):
+ * briefly in place, longer as a retryable failure. Failures surface as {@link
  * ChatDeliveryException} (retryable for rate limits and network errors) without the token.
  * Blocking; thread-safe.
  */
@@ -69,6 +73,12 @@ public final class TelegramChatPort implements ChatPort {
   }
 
   @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<ChatButton> buttons) {
+    return send(chat, replyToMessageId, text, keyboards.labelled(buttons));
+  }
+
+  @Override
   public String showStatus(JobStatus status) {
     return statuses.show(status);
   }
@@ -79,8 +89,7 @@ public final class TelegramChatPort implements ChatPort {
         delivery.locale() != null
             ? delivery.locale()
             : languages.of(delivery.ownerUserId(), delivery.caption());
-    InlineKeyboardMarkup buttons =
-        keyboards.video(delivery.jobId(), delivery.canContinue(), locale);
+    InlineKeyboardMarkup buttons = keyboards.video(delivery.jobId(), delivery.buttons(), locale);
     if (delivery.sizeBytes() > uploadLimitBytes) {
       sendLink(delivery, locale, buttons);
       return;
@@ -109,6 +118,34 @@ public final class TelegramChatPort implements ChatPort {
                     .caption(TelegramReplies.fitCaption(delivery.caption()))
                     .replyMarkup(buttons)
                     .build()));
+    if (delivery.postsLastFrame()) {
+      sendLastFrame(delivery, locale);
+    }
+  }
+
+  /**
+   * The last frame as a photo after the video ({@code --last-frame}). The video is already posted,
+   * so a failure here is logged, not retried: retrying would post the video twice.
+   */
+  private void sendLastFrame(VideoDelivery delivery, Locale locale) {
+    try {
+      budget.acquire(delivery.chat().chatId());
+      api.call(
+          "sendPhoto",
+          c ->
+              c.execute(
+                  SendPhoto.builder()
+                      .chatId(delivery.chat().chatId())
+                      .messageThreadId(TelegramReplies.thread(delivery.chat()))
+                      .replyParameters(TelegramReplies.replyTo(delivery.requestMessageId()))
+                      .photo(
+                          new InputFile(
+                              delivery.lastFrame().toFile(), delivery.jobId() + "-last.png"))
+                      .caption(messages.get(locale, "last_frame.caption", delivery.jobId()))
+                      .build()));
+    } catch (ChatDeliveryException e) {
+      log.warn("Last frame of job {} not posted: {}", delivery.jobId(), e.getMessage());
+    }
   }
 
   private void sendLink(VideoDelivery delivery, Locale locale, InlineKeyboardMarkup buttons) {

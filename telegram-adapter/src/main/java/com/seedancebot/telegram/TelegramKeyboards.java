@@ -2,6 +2,8 @@ package com.seedancebot.telegram;
 
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.delivery.ChatButton;
+import com.seedancebot.core.delivery.ResultButtons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +14,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * The inline buttons under the bot's messages, labelled in the user's language: Cancel on a status
- * message, Reroll and Continue on a finished video. Returns null when no button fits (job ids too
- * long for Telegram's 64-byte callback data). Thread-safe.
+ * message, the core's result buttons (Reroll, Continue, Final) on a finished video, and the
+ * core-labelled buttons of a text ({@code /history}: one row per Show button, the page buttons
+ * together). Returns null when no button fits (job ids too long for Telegram's 64-byte callback
+ * data). Thread-safe.
  */
 public final class TelegramKeyboards {
   private final Messages messages;
@@ -32,15 +36,45 @@ public final class TelegramKeyboards {
 
   /** Reroll (and Continue when the video has a last frame) under a finished video. */
   public InlineKeyboardMarkup video(String jobId, boolean canContinue, Locale locale) {
-    if (!CallbackData.fits(jobId)) {
+    return video(jobId, ResultButtons.plain(canContinue), locale);
+  }
+
+  /** The core's result buttons under a finished video, in its order. */
+  public InlineKeyboardMarkup video(String jobId, List<ButtonAction> actions, Locale locale) {
+    if (!CallbackData.fits(jobId) || actions.isEmpty()) {
       return null;
     }
     List<InlineKeyboardButton> buttons = new ArrayList<>();
-    buttons.add(button(ButtonAction.REROLL, jobId, "telegram.button.reroll", locale));
-    if (canContinue) {
-      buttons.add(button(ButtonAction.CONTINUE, jobId, "telegram.button.continue", locale));
+    for (ButtonAction action : actions) {
+      String key = "telegram.button." + action.name().toLowerCase(Locale.ROOT);
+      buttons.add(button(action, jobId, key, locale));
     }
     return markup(buttons);
+  }
+
+  /** Buttons labelled by the core: Show buttons one per row, the others together at the end. */
+  public InlineKeyboardMarkup labelled(List<ChatButton> buttons) {
+    if (buttons.isEmpty() || !buttons.stream().allMatch(b -> CallbackData.fits(b.target()))) {
+      return null;
+    }
+    InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
+    List<InlineKeyboardButton> last = new ArrayList<>();
+    for (ChatButton b : buttons) {
+      InlineKeyboardButton button =
+          InlineKeyboardButton.builder()
+              .text(b.label())
+              .callbackData(new CallbackData(b.action(), b.target()).encode())
+              .build();
+      if (b.action() == ButtonAction.SHOW) {
+        markup.keyboardRow(new InlineKeyboardRow(List.of(button)));
+      } else {
+        last.add(button);
+      }
+    }
+    if (!last.isEmpty()) {
+      markup.keyboardRow(new InlineKeyboardRow(last));
+    }
+    return markup.build();
   }
 
   private InlineKeyboardButton button(ButtonAction action, String jobId, String key, Locale l) {

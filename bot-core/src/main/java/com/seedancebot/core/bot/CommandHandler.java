@@ -8,6 +8,7 @@ import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.JobChoice;
 import com.seedancebot.core.chat.ParseResult;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
@@ -38,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * before a request is known to be valid. Every command and button first passes the {@link
  * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
  * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
- * is run by {@link AdminCommands}. While free disk space is low, new jobs (commands, Reroll,
- * Continue) are refused before anything is downloaded. Thread-safe; calls block on attachment
- * downloads and the database.
+ * is run by {@link AdminCommands}; {@code /show} by {@link ShowCommand}, {@code /history} by {@link
+ * HistoryCommand}. While free disk space is low, new jobs (commands, Reroll, Continue, Final) are
+ * refused before anything is downloaded. Thread-safe; calls block on attachment downloads and the
+ * database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -58,6 +60,8 @@ public final class CommandHandler implements BotInbox {
   private final AdminCommands admin;
   private final PromptModeration moderation;
   private final FreeSpaceGuard space;
+  private final ShowCommand show;
+  private final HistoryCommand history;
 
   public CommandHandler(
       CommandParser parser,
@@ -71,7 +75,9 @@ public final class CommandHandler implements BotInbox {
       Gatekeeper gate,
       AdminCommands admin,
       PromptModeration moderation,
-      FreeSpaceGuard space) {
+      FreeSpaceGuard space,
+      ShowCommand show,
+      HistoryCommand history) {
     this.parser = parser;
     this.ports = ports;
     this.replies = replies;
@@ -84,6 +90,8 @@ public final class CommandHandler implements BotInbox {
     this.admin = admin;
     this.moderation = moderation;
     this.space = space;
+    this.show = show;
+    this.history = history;
   }
 
   @Override
@@ -133,7 +141,11 @@ public final class CommandHandler implements BotInbox {
         return;
       }
       Optional<String> paused =
-          action == ButtonAction.CANCEL ? Optional.empty() : gate.queueRefusal(user, chat);
+          action == ButtonAction.CANCEL
+                  || action == ButtonAction.SHOW
+                  || action == ButtonAction.PAGE
+              ? Optional.empty()
+              : gate.queueRefusal(user, chat);
       String answer =
           paused.isPresent()
               ? paused.get()
@@ -147,6 +159,12 @@ public final class CommandHandler implements BotInbox {
                     space.low()
                         ? storageFull(user)
                         : followUps.continueFrom(user, chat, messageId, jobId);
+                case FINAL ->
+                    space.low()
+                        ? storageFull(user)
+                        : followUps.finalFrom(user, chat, messageId, jobId);
+                case SHOW -> show.run(user, chat, messageId, jobId);
+                case PAGE -> history.run(user, chat, messageId, HistoryCommand.fromButton(jobId));
               };
       if (answer != null) {
         reply(user, chat, messageId, answer);
@@ -157,6 +175,11 @@ public final class CommandHandler implements BotInbox {
     }
   }
 
+  @Override
+  public List<JobChoice> recentJobs(UserRef user, ChatRef chat, String typed) {
+    return show.choices(user, chat, typed);
+  }
+
   /** Runs a command; returns the text to reply with, or null when the reply was already sent. */
   private String answer(ChatRequest r) {
     ChatCommand c = r.command();
@@ -164,6 +187,10 @@ public final class CommandHandler implements BotInbox {
       return video(r, v);
     } else if (c instanceof ChatCommand.Jobs) {
       return info.jobs(r.user());
+    } else if (c instanceof ChatCommand.Show s) {
+      return show.run(r.user(), r.chat(), r.messageId(), s.jobId());
+    } else if (c instanceof ChatCommand.History h) {
+      return history.run(r.user(), r.chat(), r.messageId(), h);
     } else if (c instanceof ChatCommand.Cancel cancel) {
       return info.cancel(r.user(), r.chat(), cancel.jobId());
     } else if (c instanceof ChatCommand.Quota) {

@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * What happens after a request is decided, and the buttons on a finished video: announcing an
  * accepted job with its status message (or explaining a refusal), Reroll (the same request with a
- * new seed) and Continue (the last frame becomes the first frame of a new job).
+ * new seed), Continue (the last frame becomes the first frame of a new job) and Final (a draft
+ * preview rendered in full from the provider's draft task).
  */
 public final class FollowUps {
 
@@ -134,7 +135,44 @@ public final class FollowUps {
             List.of(
                 new MediaInput(
                     MediaRole.FIRST_FRAME, MediaKind.IMAGE, new MediaSource.Stored(frame), info)));
+    next = next.withModes(r.postLastFrame(), r.draft(), r.flex(), null);
     return announce(user, jobs.submit(user, chat, messageId, next, model.get()));
+  }
+
+  /**
+   * The full version of a draft preview: a new job that renders the draft task at the model's
+   * default resolution (or the chat's), with the draft's prompt kept for its card. Only a succeeded
+   * draft that the provider accepted can be rendered.
+   */
+  public String finalFrom(UserRef user, ChatRef chat, String messageId, String jobId) {
+    var original = jobs.find(jobId);
+    if (original.isEmpty()) {
+      return replies.text(user.locale(), "button.job_not_found", jobId);
+    }
+    Job job = original.get();
+    GenerationRequest r = job.request();
+    if (!r.draft() || job.providerTaskId() == null || job.result() == null) {
+      return replies.text(user.locale(), "button.not_a_draft", jobId);
+    }
+    var model = models.find(r.modelId());
+    if (model.isEmpty()) {
+      return replies.text(user.locale(), "button.model_gone");
+    }
+    GenerationRequest full =
+        new GenerationRequest(
+                r.modelId(),
+                r.prompt(),
+                r.durationSeconds(),
+                r.ratio(),
+                null,
+                r.generateAudio(),
+                job.result().seed(),
+                true,
+                r.watermark(),
+                false,
+                List.of())
+            .withModes(r.postLastFrame(), false, r.flex(), job.providerTaskId());
+    return announce(user, jobs.submit(user, chat, messageId, full, model.get()));
   }
 
   /** The stored size, or -1 when the asset is gone. */

@@ -135,7 +135,11 @@ public final class ModelChooser {
             true,
             o.watermark(),
             o.webSearch(),
-            media);
+            media,
+            o.lastFrame(),
+            o.draft(),
+            o.flex(),
+            null);
     return new Prepared(request, notes(notTyped, unfit, model));
   }
 

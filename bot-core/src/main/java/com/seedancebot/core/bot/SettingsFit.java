@@ -92,7 +92,9 @@ final class SettingsFit {
         values.ref(),
         values.assetIds(),
         values.watermark(),
-        values.webSearch());
+        values.webSearch(),
+        values.draft(),
+        values.flex());
   }
 
   /** A request with only this one default set, or null when the chat has none for it. */

@@ -27,4 +27,13 @@ public interface BotInbox {
 
   /** A button press on one of the bot's messages. */
   void onButton(UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId);
+
+  /**
+   * The caller's recent jobs in this chat whose id or prompt contains {@code typed} (any case),
+   * newest first, at most 25: what a surface offers while a job id is typed. Blocks on the
+   * database. None by default.
+   */
+  default List<JobChoice> recentJobs(UserRef user, ChatRef chat, String typed) {
+    return List.of();
+  }
 }

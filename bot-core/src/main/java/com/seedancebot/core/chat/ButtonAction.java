@@ -7,5 +7,14 @@ public enum ButtonAction {
   /** On a finished video: the same request again with a new seed. */
   REROLL,
   /** On a finished video: its last frame becomes the first frame of a new job. */
-  CONTINUE
+  CONTINUE,
+  /** On a finished draft preview: render the full version from the draft. */
+  FINAL,
+  /** On a {@code /history} list: show this job's card ({@code /show}). */
+  SHOW,
+  /**
+   * On a {@code /history} list: another page; the button's target is {@code <page>} or {@code
+   * <page> <words>}.
+   */
+  PAGE
 }

@@ -25,6 +25,26 @@ public sealed interface ChatCommand {
     }
   }
 
+  /** {@code /show <job>}: a job's card with its video and buttons. */
+  record Show(String jobId) implements ChatCommand {
+    public Show {
+      Objects.requireNonNull(jobId, "jobId");
+    }
+  }
+
+  /**
+   * {@code /history [page | words]}: the caller's finished videos in this chat, newest first.
+   *
+   * @param page 1-based page
+   * @param words words every listed prompt contains (case-insensitive), or empty for all
+   */
+  record History(int page, String words) implements ChatCommand {
+    public History {
+      page = Math.max(1, page);
+      words = words == null ? "" : words.strip();
+    }
+  }
+
   /** {@code /quota}. */
   record Quota() implements ChatCommand {}
 

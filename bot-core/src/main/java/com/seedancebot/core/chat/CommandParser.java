@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 /**
  * The text grammar of bot commands, shared by every chat surface (DESIGN.md, "Commands"): {@code
  * /video <prompt> [options]}, {@code /jobs}, {@code /cancel <job>}, {@code /quota}, {@code
- * /models}, {@code /settings [options]}, {@code /help} (and Telegram's {@code /start}, which shows
- * the help). Command names are case-insensitive; {@code /video@BotName} is accepted when the name
- * is this bot's (or when the bot's name is unknown) and is not a command when it names another bot.
+ * /models}, {@code /settings [options]}, {@code /show <job>}, {@code /history [page | words]},
+ * {@code /help} (and Telegram's {@code /start}, which shows the help). Command names are
+ * case-insensitive; {@code /video@BotName} is accepted when the name is this bot's (or when the
+ * bot's name is unknown) and is not a command when it names another bot.
  *
  * <p>{@code /cancel} takes its first word as the job id (a leading {@code #} is dropped); words
  * after the commands that take no arguments are ignored ({@code /start payload} shows the help).
@@ -31,12 +32,12 @@ import java.util.stream.Collectors;
  * {@code option.unknown} (typed, suggestion), {@code option.unknown_list} (typed, all options),
  * {@code option.missing_value} (option, example), {@code option.not_a_number} (option, typed,
  * example), {@code option.no_value} (option), {@code option.conflict} (option, first, second),
- * {@code cancel.missing_id}, {@code settings.option_not_allowed} (option, allowed options), {@code
- * settings.unexpected_text} (text) and {@code command.unknown} (command, and the known command it
- * is close to, when one is: {@code /vidoe} → {@code /video}). An unknown {@code /something} is
- * {@link ParseResult.Malformed} with {@code command.unknown} alone, so a private chat can answer
- * "try /help"; a caller in a busy group may prefer to stay silent on that code ({@link
- * #isUnknownCommand}). Immutable and thread-safe; never throws for any text.
+ * {@code cancel.missing_id}, {@code show.missing_id}, {@code settings.option_not_allowed} (option,
+ * allowed options), {@code settings.unexpected_text} (text) and {@code command.unknown} (command,
+ * and the known command it is close to, when one is: {@code /vidoe} → {@code /video}). An unknown
+ * {@code /something} is {@link ParseResult.Malformed} with {@code command.unknown} alone, so a
+ * private chat can answer "try /help"; a caller in a busy group may prefer to stay silent on that
+ * code ({@link #isUnknownCommand}). Immutable and thread-safe; never throws for any text.
  */
 public final class CommandParser {
 
@@ -86,6 +87,8 @@ public final class CommandParser {
       case "video" -> video(name, args);
       case "jobs" -> parsed(new ChatCommand.Jobs());
       case "cancel" -> cancel(name, args);
+      case "show" -> show(name, args);
+      case "history" -> history(args);
       case "quota" -> parsed(new ChatCommand.Quota());
       case "models" -> parsed(new ChatCommand.Models());
       case "settings" -> settings(name, args);
@@ -142,6 +145,22 @@ public final class CommandParser {
       return new ParseResult.Malformed(name, List.of(ValidationProblem.of("cancel.missing_id")));
     }
     return parsed(new ChatCommand.Cancel(args.get(0).value().strip().replaceFirst("^#", "")));
+  }
+
+  private static ParseResult show(String name, List<Token> args) {
+    if (args.isEmpty() || args.get(0).value().isBlank()) {
+      return new ParseResult.Malformed(name, List.of(ValidationProblem.of("show.missing_id")));
+    }
+    return parsed(new ChatCommand.Show(args.get(0).value().strip().replaceFirst("^#", "")));
+  }
+
+  /** {@code /history 2} is a page; any other words are a search. */
+  private static ParseResult history(List<Token> args) {
+    String words = args.stream().map(Token::value).collect(Collectors.joining(" ")).strip();
+    if (words.matches("\\d{1,6}")) {
+      return parsed(new ChatCommand.History(Integer.parseInt(words), ""));
+    }
+    return parsed(new ChatCommand.History(1, words));
   }
 
   private static ParseResult admin(List<Token> args) {

@@ -73,6 +73,16 @@ public final class ModelListFormatter {
             list(language, caps.resolutions().stream().sorted(BY_HEIGHT).toList()),
             audio(language, caps)));
     lines.add(inputs(language, caps));
+    List<String> tiers = new ArrayList<>();
+    if (caps.draft()) {
+      tiers.add(messages.get(language, "models.tier.draft"));
+    }
+    if (caps.flex()) {
+      tiers.add(messages.get(language, "models.tier.flex"));
+    }
+    if (!tiers.isEmpty()) {
+      lines.add(String.join(PARTS, tiers));
+    }
     return String.join("\n" + INDENT, lines);
   }
 

@@ -85,7 +85,7 @@ final class OptionAccumulator {
       case RESOLUTION -> set(option, form.matches("\\d+") ? form + "p" : form, shownAs);
       case MODEL -> set(option, value, shownAs);
       case ASSET -> asset(value);
-      case AUDIO, NO_AUDIO, LAST_FRAME, REF, WATERMARK, WEB_SEARCH ->
+      case AUDIO, NO_AUDIO, LAST_FRAME, REF, WATERMARK, WEB_SEARCH, DRAFT, FLEX ->
           throw new IllegalArgumentException(option + " takes no value");
     }
   }
@@ -161,6 +161,8 @@ final class OptionAccumulator {
         values.containsKey(VideoOption.REF),
         List.copyOf(assets),
         values.containsKey(VideoOption.WATERMARK),
-        values.containsKey(VideoOption.WEB_SEARCH));
+        values.containsKey(VideoOption.WEB_SEARCH),
+        values.containsKey(VideoOption.DRAFT),
+        values.containsKey(VideoOption.FLEX));
   }
 }

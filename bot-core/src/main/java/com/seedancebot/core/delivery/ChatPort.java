@@ -26,6 +26,15 @@ public interface ChatPort {
   String sendText(ChatRef chat, String replyToMessageId, String text);
 
   /**
+   * Sends a text with buttons under it (a {@code /history} page). A surface that has no buttons may
+   * leave them out; by default they are.
+   */
+  default String sendText(
+      ChatRef chat, String replyToMessageId, String text, java.util.List<ChatButton> buttons) {
+    return sendText(chat, replyToMessageId, text);
+  }
+
+  /**
    * Shows a job's status: sends a new status message when {@code status.statusMessageId()} is null,
    * else edits that message. Returns the status message id.
    */

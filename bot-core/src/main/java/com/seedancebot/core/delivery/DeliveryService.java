@@ -14,7 +14,6 @@ import com.seedancebot.core.job.JobStep;
 import com.seedancebot.core.job.JobTelemetry;
 import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +56,7 @@ public final class DeliveryService {
   private final DoubleSupplier jitter;
   private final StageWorkers workers;
   private final JobTelemetry telemetry;
+  private final VideoDeliveries deliveries;
 
   public DeliveryService(
       JobRepository jobs,
@@ -83,6 +83,12 @@ public final class DeliveryService {
     this.jitter = jitter;
     this.workers = workers;
     this.telemetry = telemetry;
+    this.deliveries = new VideoDeliveries(texts, signedUrls, settings);
+  }
+
+  /** How this service builds a job's video post (also used to show it again). */
+  public VideoDeliveries deliveries() {
+    return deliveries;
   }
 
   /**
@@ -213,7 +219,7 @@ public final class DeliveryService {
         AssetFile frame =
             r.lastFrameAssetId() == null ? null : assets.localFile(r.lastFrameAssetId())) {
       return postVideo(
-          job, port, videoDelivery(job, video.path(), frame == null ? null : frame.path()));
+          job, port, deliveries.first(job, video.path(), frame == null ? null : frame.path()));
     } catch (IOException e) {
       throw new ChatDeliveryException("the stored video cannot be read: " + e, true, null, e);
     }
@@ -270,25 +276,5 @@ public final class DeliveryService {
     Instant next = clock.instant().plus(wait);
     jobs.deferDelivery(job.id(), attempts, next);
     log.warn("Delivery of job {} failed ({}), retry in {}", job.id(), e.getMessage(), wait);
-  }
-
-  private VideoDelivery videoDelivery(Job job, Path video, Path lastFrame) {
-    JobResult r = job.result();
-    return new VideoDelivery(
-        job.id(),
-        job.owner().userId(),
-        job.chat(),
-        job.requestMessageId(),
-        video,
-        r.sizeBytes(),
-        r.width(),
-        r.height(),
-        r.durationSeconds(),
-        lastFrame,
-        signedUrls.sign(r.videoAssetId(), settings.resultLinkTtl()),
-        lastFrame == null ? null : signedUrls.sign(r.lastFrameAssetId(), settings.resultLinkTtl()),
-        texts.caption(job),
-        lastFrame != null,
-        job.owner().locale());
   }
 }

@@ -50,7 +50,19 @@ public final class JobTexts {
           case EXPIRED -> messages.get(l, "status.expired", job.id());
           case CANCELLED -> messages.get(l, "status.cancelled", job.id());
         };
-    return head + "\n" + summary(job);
+    return head + "\n" + summary(job) + modeNote(job, l);
+  }
+
+  /**
+   * While a job is on its way: offline inference waits longer (and costs half, which the summary's
+   * price already shows); a draft is a 480p preview with a Final button to come.
+   */
+  private String modeNote(Job job, Locale l) {
+    if (job.state().isFinal()) {
+      return "";
+    }
+    String note = job.request().flex() ? "\n" + messages.get(l, "status.flex") : "";
+    return job.request().draft() ? note + "\n" + messages.get(l, "status.draft") : note;
   }
 
   /** One line: model, duration, resolution, ratio, estimated tokens. */
@@ -143,6 +155,27 @@ public final class JobTexts {
         excerpt(job.request().prompt()),
         extra,
         ago(l, job.createdAt(), now));
+  }
+
+  /**
+   * One line of {@code /history}: job id, prompt excerpt, model, length and age (and who asked, for
+   * lists of everyone's videos), in {@code l}.
+   */
+  public String historyLine(Job job, boolean withOwner, Locale l, Instant now) {
+    String seconds =
+        job.result() == null
+            ? "-"
+            : String.format(Locale.ROOT, "%.0f", job.result().durationSeconds());
+    String line =
+        messages.get(
+            l,
+            "history.line",
+            job.id(),
+            excerpt(job.request().prompt()),
+            modelLabel(job.request().modelId()),
+            seconds,
+            ago(l, job.createdAt(), now));
+    return withOwner ? line + messages.get(l, "history.by", job.owner().displayName()) : line;
   }
 
   private String modelLabel(String modelId) {

@@ -1,8 +1,10 @@
 package com.seedancebot.core.delivery;
 
+import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +26,12 @@ import java.util.Objects;
  * @param caption prompt excerpt, model, duration, seed, job id
  * @param canContinue whether a Continue button makes sense (a last frame exists)
  * @param locale the owner's language (for button labels), or null when unknown
+ * @param buttons the buttons under the video, in order ({@link ResultButtons}); surfaces label them
+ *     in {@code locale}
+ * @param postLastFrame the owner asked for the last frame ({@code --last-frame}): post {@code
+ *     lastFrame} as an image next to the video
+ * @param repeat this is the job's video shown again ({@code /show}), not its one delivery: a
+ *     surface that posts each job's video only once must post it anyway
  */
 public record VideoDelivery(
     String jobId,
@@ -40,9 +48,15 @@ public record VideoDelivery(
     URI lastFrameLink,
     String caption,
     boolean canContinue,
-    java.util.Locale locale) {
+    java.util.Locale locale,
+    List<ButtonAction> buttons,
+    boolean postLastFrame,
+    boolean repeat) {
 
-  /** A delivery without a known language. */
+  /**
+   * A first delivery without a known language, with Reroll (and Continue), the last frame not
+   * posted on its own.
+   */
   public VideoDelivery(
       String jobId,
       String ownerUserId,
@@ -73,7 +87,10 @@ public record VideoDelivery(
         lastFrameLink,
         caption,
         canContinue,
-        null);
+        null,
+        ResultButtons.plain(canContinue),
+        false,
+        false);
   }
 
   public VideoDelivery {
@@ -81,5 +98,11 @@ public record VideoDelivery(
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(video, "video");
     Objects.requireNonNull(caption, "caption");
+    buttons = buttons == null ? List.of() : List.copyOf(buttons);
+  }
+
+  /** Whether the last frame is to be posted as an image of its own next to the video. */
+  public boolean postsLastFrame() {
+    return postLastFrame && lastFrame != null;
   }
 }

@@ -43,6 +43,11 @@ public final class Gatekeeper {
     this.clock = clock;
   }
 
+  /** Whether {@code user} is one of the operators (admins everywhere). */
+  public boolean isOperator(UserRef user) {
+    return rules.isOperator(user);
+  }
+
   /** Whether {@code user} may talk to the bot in {@code chat} at all. */
   public Admission admit(UserRef user, ChatRef chat) {
     if (user.displayName().startsWith("@")) {

@@ -252,6 +252,22 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public List<Job> findSucceededInChat(ChatRef chat, UserRef owner, int limit) {
+    String where = "WHERE chat_platform = ? AND chat_id = ? AND state = 'SUCCEEDED'";
+    List<Object> params = new ArrayList<>(List.of(chat.platform().name(), chat.chatId()));
+    if (owner != null) {
+      where += " AND owner_platform = ? AND owner_user_id = ?";
+      params.add(owner.platform().name());
+      params.add(owner.userId());
+    }
+    params.add(limit);
+    return jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id LIMIT ?")
+        .params(params)
+        .query(this::map)
+        .list();
+  }
+
+  @Override
   public Optional<Job> findByRequest(ChatRef chat, String requestMessageId) {
     return jdbc.sql(
             SELECT

@@ -62,6 +62,12 @@ public interface JobRepository {
   /** Every job that is not final (for status refreshes and metrics). */
   List<Job> findActive();
 
+  /**
+   * The succeeded jobs asked in {@code chat} (its platform and chat id, any thread), newest first;
+   * only {@code owner}'s when not null.
+   */
+  List<Job> findSucceededInChat(ChatRef chat, UserRef owner, int limit);
+
   /** The user's most recent jobs, newest first. */
   List<Job> findRecentByOwner(UserRef owner, int limit);
 

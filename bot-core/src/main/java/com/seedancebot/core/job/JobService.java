@@ -87,6 +87,14 @@ public final class JobService {
     return jobs.findRecentByOwner(owner, limit);
   }
 
+  /**
+   * The succeeded jobs asked in {@code chat} (any thread), newest first: {@code owner}'s only, or
+   * everyone's when {@code owner} is null.
+   */
+  public List<Job> finishedIn(ChatRef chat, UserRef owner, int limit) {
+    return jobs.findSucceededInChat(chat, owner, limit);
+  }
+
   public Optional<Job> find(String id) {
     return jobs.find(id);
   }

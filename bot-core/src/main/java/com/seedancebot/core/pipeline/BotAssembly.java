@@ -6,14 +6,17 @@ import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
 import com.seedancebot.core.bot.CommandHandler;
 import com.seedancebot.core.bot.FollowUps;
+import com.seedancebot.core.bot.HistoryCommand;
 import com.seedancebot.core.bot.InfoCommands;
 import com.seedancebot.core.bot.ModelChooser;
 import com.seedancebot.core.bot.Replies;
+import com.seedancebot.core.bot.ShowCommand;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.HelpText;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.ModelListFormatter;
+import com.seedancebot.core.delivery.JobCardText;
 import com.seedancebot.core.governance.AdminCommands;
 import com.seedancebot.core.governance.AuditLog;
 import com.seedancebot.core.governance.BlockList;
@@ -140,6 +143,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             pipeline.assets(),
             pipeline.clock(),
             c.rerollSeeds());
+    Gatekeeper gate = gatekeeper(governance, c, pipeline);
     BotInbox inbox =
         new CommandHandler(
             new CommandParser(c.botUsername()),
@@ -151,10 +155,20 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             models,
             info,
             followUps,
-            gatekeeper(governance, c, pipeline),
+            gate,
             adminCommands(governance, c, pipeline),
             new PromptModeration(governance.rules().bannedWords(), c.messages()),
-            c.space());
+            c.space(),
+            new ShowCommand(
+                jobs,
+                new JobCardText(c.messages(), pipeline.catalog(), c.costs()),
+                built.delivery().deliveries(),
+                pipeline.assets(),
+                pipeline.ports(),
+                gate,
+                replies),
+            new HistoryCommand(
+                jobs, pipeline.texts(), pipeline.ports(), gate, replies, pipeline.clock()));
     return new BotAssembly(built, jobs, inbox);
   }
 

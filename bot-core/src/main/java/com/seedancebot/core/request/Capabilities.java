@@ -37,6 +37,9 @@ import java.util.Set;
  *     subset of {@code resolutions}; 1.0 series reference mode has no 1080p)
  * @param mediaDefaultRatio ratio when the user gives none but sends media (1.0: {@code adaptive}
  *     for image-to-video, {@code 16:9} for text-to-video)
+ * @param draft whether the model offers draft mode (a cheap 480p preview that can be rendered in
+ *     full afterwards; Ark 1.5 pro)
+ * @param flex whether the model offers offline inference ({@code service_tier=flex}; Ark 1.x)
  */
 public record Capabilities(
     int minDuration,
@@ -61,7 +64,9 @@ public record Capabilities(
     boolean webSearch,
     boolean seed,
     Set<String> referenceImageResolutions,
-    String mediaDefaultRatio) {
+    String mediaDefaultRatio,
+    boolean draft,
+    boolean flex) {
 
   /** Total seconds of reference video, and of reference audio, any model accepts. */
   public static final int MAX_REFERENCE_SECONDS = 15;
@@ -90,7 +95,8 @@ public record Capabilities(
 
   /**
    * The original twenty-component form: the model takes a seed, reference images at every
-   * resolution, and the same default ratio with or without media.
+   * resolution, and the same default ratio with or without media; no draft mode, no offline
+   * inference.
    */
   public Capabilities(
       int minDuration,
@@ -136,7 +142,9 @@ public record Capabilities(
         webSearch,
         true,
         null,
-        null);
+        null,
+        false,
+        false);
   }
 
   /** Whether the model takes reference inputs of any kind. */

@@ -31,6 +31,8 @@ public final class CapabilitiesBuilder {
   private boolean assetIds;
   private boolean webSearch;
   private boolean seed = true;
+  private boolean draft;
+  private boolean flex;
 
   CapabilitiesBuilder() {}
 
@@ -58,6 +60,8 @@ public final class CapabilitiesBuilder {
     assetIds = c.assetIds();
     webSearch = c.webSearch();
     seed = c.seed();
+    draft = c.draft();
+    flex = c.flex();
   }
 
   /** Duration range, whether -1 is accepted, and the default. */
@@ -139,6 +143,13 @@ public final class CapabilitiesBuilder {
     return this;
   }
 
+  /** Whether the model offers draft mode and offline ({@code flex}) inference. */
+  public CapabilitiesBuilder tiers(boolean draftMode, boolean offline) {
+    draft = draftMode;
+    flex = offline;
+    return this;
+  }
+
   public Capabilities build() {
     return new Capabilities(
         minDuration,
@@ -163,6 +174,8 @@ public final class CapabilitiesBuilder {
         webSearch,
         seed,
         referenceImageResolutions,
-        mediaDefaultRatio);
+        mediaDefaultRatio,
+        draft,
+        flex);
   }
 }

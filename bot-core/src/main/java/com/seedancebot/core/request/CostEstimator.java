@@ -10,13 +10,18 @@ import java.util.Objects;
  * Estimates the tokens (and, when a price is configured, the money) a request will be billed,
  * before it is sent: tokens = W × H × (24 × seconds + 1) / 1024 with the output size of
  * PROVIDERS.md's table, {@code adaptive} taken as 16:9 and {@code -1} seconds as the model's
- * longest. Unset options take the model's defaults. Expects a request the validator accepted.
- * Stateless and thread-safe.
+ * longest. Unset options take the model's defaults (a draft is 480p). Offline inference ({@code
+ * flex}) is billed at {@link #FLEX_PRICE_FACTOR} of the configured price (Volcengine bills offline
+ * inference at half the online price). Expects a request the validator accepted. Stateless and
+ * thread-safe.
  */
 public final class CostEstimator {
 
   /** Output frames per second of every Seedance model. */
   public static final int FRAMES_PER_SECOND = 24;
+
+  /** The share of the online price that offline ({@code service_tier=flex}) inference costs. */
+  public static final BigDecimal FLEX_PRICE_FACTOR = new BigDecimal("0.5");
 
   private final PriceTable prices;
 
@@ -40,6 +45,7 @@ public final class CostEstimator {
         prices
             .priceOf(model.id())
             .map(p -> p.perMillion(Boolean.TRUE.equals(full.generateAudio()), referenceVideo))
+            .map(p -> full.flex() ? p.multiply(FLEX_PRICE_FACTOR) : p)
             .map(
                 p ->
                     new Money(

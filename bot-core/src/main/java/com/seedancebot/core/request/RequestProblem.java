@@ -33,6 +33,12 @@ public enum RequestProblem {
   /** (none). */
   WEB_SEARCH_WITH_MEDIA("web_search.with_media"),
   /** model. */
+  DRAFT_UNSUPPORTED("draft.unsupported"),
+  /** resolution asked, the draft resolution. */
+  DRAFT_RESOLUTION("draft.resolution"),
+  /** model. */
+  FLEX_UNSUPPORTED("flex.unsupported"),
+  /** model. */
   MEDIA_REQUIRED("media.required"),
   /** model. */
   ASSET_UNSUPPORTED("asset.unsupported"),

@@ -1,7 +1,10 @@
 package com.seedancebot.core.request;
 
+import static com.seedancebot.core.request.RequestProblem.DRAFT_RESOLUTION;
+import static com.seedancebot.core.request.RequestProblem.DRAFT_UNSUPPORTED;
 import static com.seedancebot.core.request.RequestProblem.DURATION_RANGE;
 import static com.seedancebot.core.request.RequestProblem.DURATION_RANGE_AUTO;
+import static com.seedancebot.core.request.RequestProblem.FLEX_UNSUPPORTED;
 import static com.seedancebot.core.request.RequestProblem.GENERATE_AUDIO_UNSUPPORTED;
 import static com.seedancebot.core.request.RequestProblem.PROMPT_ALWAYS_REQUIRED;
 import static com.seedancebot.core.request.RequestProblem.PROMPT_REQUIRED;
@@ -18,7 +21,9 @@ import java.util.List;
 /**
  * Checks a request against its model's limits before anything is spent, and returns every problem
  * at once (an empty list means valid). Options left {@code null} take the model's defaults and are
- * valid by construction. Every code comes from {@link RequestProblem}. Stateless and thread-safe.
+ * valid by construction. Every code comes from {@link RequestProblem}. A request that renders a
+ * draft in full ({@link GenerationRequest#fromDraft()}) carries the draft's prompt only for its
+ * card, so its prompt is not checked. Stateless and thread-safe.
  */
 public final class RequestValidator {
 
@@ -30,7 +35,9 @@ public final class RequestValidator {
 
   public List<ValidationProblem> validate(GenerationRequest request, ModelSpec model) {
     List<ValidationProblem> problems = new ArrayList<>();
-    checkPrompt(request, model, problems);
+    if (!request.fromDraft()) {
+      checkPrompt(request, model, problems);
+    }
     checkOptions(request, model, problems);
     composition.check(request, model, problems);
     files.check(request.media(), problems);
@@ -93,6 +100,23 @@ public final class RequestValidator {
     }
     if (Boolean.TRUE.equals(request.generateAudio()) && !caps.audio()) {
       problems.add(GENERATE_AUDIO_UNSUPPORTED.with(model.label()));
+    }
+    checkTiers(request, model, problems);
+  }
+
+  /** Draft mode and offline inference exist on some models only; a draft is always 480p. */
+  private static void checkTiers(
+      GenerationRequest request, ModelSpec model, List<ValidationProblem> problems) {
+    Capabilities caps = model.capabilities();
+    if (request.draft() && !caps.draft()) {
+      problems.add(DRAFT_UNSUPPORTED.with(model.label()));
+    } else if (request.draft()
+        && request.resolution() != null
+        && !request.resolution().equals(GenerationRequest.DRAFT_RESOLUTION)) {
+      problems.add(DRAFT_RESOLUTION.with(request.resolution(), GenerationRequest.DRAFT_RESOLUTION));
+    }
+    if (request.flex() && !caps.flex()) {
+      problems.add(FLEX_UNSUPPORTED.with(model.label()));
     }
   }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * 2.0 fast is {@code dreamina-seedance-2-0-fast-260128}, like 2.0; gateway models have no {@code
  * -1} duration (not documented); GlobalAiOpc has no resolution or seed parameter, so its models
  * list the one resolution the cost estimate assumes (720p) and {@code seed = false}, and its plain
- * models take no frames (they need a reference video, and frames exclude references).
+ * models take no frames (they need a reference video, and frames exclude references). Offline
+ * inference ({@code service_tier=flex}) is offered by every Ark 1.x model and draft mode by 1.5 pro
+ * only (PROVIDERS.md's model table); the gateway and GlobalAiOpc document neither.
  */
 final class StandardModels {
 
@@ -47,6 +49,7 @@ final class StandardModels {
             .ratios(ALL_RATIOS, "16:9", "adaptive")
             .resolutions(UP_TO_1080P, "720p")
             .modes(true, false, false)
+            .tiers(false, true)
             .build();
     Capabilities liteI2v =
         lite.toBuilder()
@@ -64,9 +67,11 @@ final class StandardModels {
             .ratios(ALL_RATIOS, "adaptive", "adaptive")
             .resolutions(UP_TO_1080P, "720p")
             .audio(true, true)
+            .tiers(true, true)
             .build();
     Capabilities v20 =
         v15.toBuilder()
+            .tiers(false, false)
             .durations(4, 15, true, 5)
             .references(9, 3, 3)
             .assetIds(true)

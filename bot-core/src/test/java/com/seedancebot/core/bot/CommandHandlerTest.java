@@ -9,9 +9,11 @@ import static com.seedancebot.core.bot.CommandDesk.privateChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.chat.ButtonAction;
+import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobResult;
 import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.request.MediaInput;
@@ -112,6 +114,93 @@ class CommandHandlerTest {
               I can't cancel that:
               • Which job should I cancel? Write /cancel followed by the job id; /jobs lists your jobs.
               Nothing was cancelled.""");
+    }
+  }
+
+  @Nested
+  class History {
+
+    private Job finished(UserRef user, ChatRef where, String prompt) {
+      assertThat(desk.say(user, where, "/video " + prompt)).isEmpty();
+      Job job = desk.newestJob(user);
+      desk.clock.advance(Duration.ofMinutes(1)); // the newest is told by its creation time
+      assertThat(
+              desk.jobs.markSucceeded(
+                  job.id(),
+                  new JobResult("video-" + job.id(), null, 1000, 640, 360, 4.0, 7L, 100L),
+                  desk.clock.instant()))
+          .isTrue();
+      return job;
+    }
+
+    @Test
+    void listsTheCallersVideosHereNewestFirstFiveAPageWithShowAndPageButtons() {
+      List<Job> mine = new java.util.ArrayList<>();
+      for (int i = 1; i <= 7; i++) {
+        mine.add(finished(OWNER, GROUP, "a lantern number " + i));
+      }
+      finished(STRANGER, GROUP, "a stranger kite");
+
+      List<String> page1 = desk.say(OWNER, GROUP, "/history");
+      List<String> page2 = desk.say(OWNER, GROUP, "/history 2");
+
+      assertThat(page1)
+          .singleElement()
+          .satisfies(
+              t ->
+                  assertThat(t)
+                      .startsWith("Your videos in this chat, newest first (page 1 of 2):")
+                      .contains(mine.get(6).id(), mine.get(2).id())
+                      .doesNotContain(mine.get(1).id(), "kite"));
+      assertThat(desk.chat.buttons.get(page1.get(0)))
+          .extracting(b -> b.action() + " " + b.target())
+          .containsExactly(
+              "SHOW " + mine.get(6).id(),
+              "SHOW " + mine.get(5).id(),
+              "SHOW " + mine.get(4).id(),
+              "SHOW " + mine.get(3).id(),
+              "SHOW " + mine.get(2).id(),
+              "PAGE 2");
+      assertThat(page2.get(0)).contains(mine.get(1).id(), mine.get(0).id());
+      assertThat(desk.press(OWNER, GROUP, ButtonAction.PAGE, "2")).isEqualTo(page2);
+      assertThat(desk.say(OWNER, GROUP, "/history number 3"))
+          .singleElement()
+          .satisfies(
+              t -> assertThat(t).contains(mine.get(2).id()).doesNotContain(mine.get(3).id()));
+    }
+
+    @Test
+    void anAdminSeesEveryonesVideosHereAndNobodySeesAnotherChats() {
+      Job owners = finished(OWNER, GROUP, "a lantern");
+      Job elsewhere = finished(OWNER, CommandDesk.privateChat(OWNER), "a secret");
+
+      assertThat(desk.say(ADMIN, GROUP, "/history"))
+          .singleElement()
+          .satisfies(
+              t ->
+                  assertThat(t)
+                      .startsWith("Videos in this chat")
+                      .contains(owners.id() + " \u2014 a lantern")
+                      .contains("by user 1")
+                      .doesNotContain(elsewhere.id()));
+      assertThat(desk.say(STRANGER, GROUP, "/history"))
+          .containsExactly(
+              "You have no finished videos in this chat yet. Try /video a red fox running in"
+                  + " snow");
+      assertThat(desk.say(STRANGER, GROUP, "/show " + owners.id()))
+          .containsExactly(
+              "I can not show job "
+                  + owners.id()
+                  + ": there is no such job in this chat that you may see. /history lists your"
+                  + " videos here.");
+      assertThat(desk.say(ADMIN, GROUP, "/show " + elsewhere.id()).get(0))
+          .startsWith("I can not show job " + elsewhere.id());
+      assertThat(desk.say(OWNER, GROUP, "/show " + elsewhere.id()).get(0))
+          .startsWith("I can not show job " + elsewhere.id());
+      assertThat(desk.say(ADMIN, GROUP, "/show " + owners.id()).get(0))
+          .startsWith("\ud83c\udf9e Job " + owners.id() + " \u2014 done")
+          .contains("Prompt: a lantern", "Asked by user 1", "seed 7", "billed 100 tokens")
+          .endsWith("(The video itself is no longer stored.)");
     }
   }
 

@@ -38,7 +38,8 @@ class HelpTextTest {
         .contains("/quota", "/models", "/jobs", "/settings --ratio 9:16 --res 720p")
         .endsWith(
             "Buttons\nReroll: the same request with a new seed. Continue: the last frame starts a"
-                + " new video. Cancel: stop a job that has not started.");
+                + " new video. Final: render a draft in full. Cancel: stop a job that has not"
+                + " started.");
   }
 
   @Test

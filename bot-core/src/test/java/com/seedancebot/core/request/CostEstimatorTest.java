@@ -98,4 +98,22 @@ class CostEstimatorTest {
             estimator.estimate(request().forModel(model(ARK, "fast")), model(ARK, "fast")).money())
         .isEmpty();
   }
+
+  @Test
+  void offlineInferenceCostsHalfAndADraftIsPricedAt480p() {
+    ModelSpec v15 = model(ARK, "1.5");
+    CostEstimator estimator =
+        new CostEstimator(
+            new PriceTable("CNY", Map.of(v15.id(), ModelPrice.flat(new BigDecimal("16")))));
+
+    CostEstimate online = estimator.estimate(request().ratio("16:9").forModel(v15), v15);
+    CostEstimate flex = estimator.estimate(request().ratio("16:9").flex().forModel(v15), v15);
+    CostEstimate draft = estimator.estimate(request().ratio("16:9").draft().forModel(v15), v15);
+
+    assertThat(flex.tokens()).isEqualTo(online.tokens());
+    assertThat(flex.cost().amount())
+        .isEqualByComparingTo(online.cost().amount().divide(BigDecimal.valueOf(2)));
+    assertThat(draft.size().width()).isEqualTo(864);
+    assertThat(draft.tokens()).isLessThan(online.tokens());
+  }
 }

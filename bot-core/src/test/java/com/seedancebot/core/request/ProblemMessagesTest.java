@@ -68,6 +68,8 @@ class ProblemMessagesTest {
             request().with(image(REFERENCE, "image/x-icon", 40 * MIB, 100, 7000)),
             request().with(video("video/webm", 60 * MIB, 2000, 300, 1, 10)),
             request().prompt("").resolution("1080p").seed(1),
+            request().draft().flex(),
+            request().draft().resolution("720p"),
             request().with(image(FIRST_FRAME), image(FIRST_FRAME)),
             request().with(image(LAST_FRAME)),
             request()

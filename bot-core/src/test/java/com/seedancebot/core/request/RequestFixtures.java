@@ -84,6 +84,8 @@ final class RequestFixtures {
     private Boolean audio;
     private Long seed;
     private boolean webSearch;
+    private boolean draft;
+    private boolean flex;
     private final List<MediaInput> media = new ArrayList<>();
 
     Req prompt(String value) {
@@ -121,6 +123,16 @@ final class RequestFixtures {
       return this;
     }
 
+    Req draft() {
+      draft = true;
+      return this;
+    }
+
+    Req flex() {
+      flex = true;
+      return this;
+    }
+
     Req with(MediaInput... inputs) {
       media.addAll(List.of(inputs));
       return this;
@@ -143,7 +155,11 @@ final class RequestFixtures {
           false,
           false,
           webSearch,
-          media);
+          media,
+          false,
+          draft,
+          flex,
+          null);
     }
   }
 }

@@ -408,6 +408,39 @@ class RequestValidatorTest {
   }
 
   @Nested
+  class DraftAndFlex {
+    private final ModelSpec v15 = model(ARK, "1.5");
+
+    @Test
+    void draftAndFlexAreAcceptedWhereTheModelHasThem() {
+      assertThat(problems(v15, request().draft().flex())).isEmpty();
+      assertThat(problems(model(ARK, "pro"), request().flex())).isEmpty();
+      assertThat(problems(v15, request().draft().resolution("480p"))).isEmpty();
+    }
+
+    @Test
+    void draftAndFlexAreRefusedWithTheModelNamedWhereItHasThemNot() {
+      assertThat(problems(model(ARK, "2.0"), request().draft().flex()))
+          .containsExactly(
+              "Seedance 2.0 has no draft mode. Leave out --draft, or choose a model with draft mode"
+                  + " (see /models).",
+              "Seedance 2.0 offers no offline inference. Leave out --flex, or choose a model that"
+                  + " offers it (see /models).");
+      assertThat(problems(model(ARK, "pro"), request().draft())).hasSize(1);
+    }
+
+    @Test
+    void aDraftIsAlways480p() {
+      assertThat(problems(v15, request().draft().resolution("1080p")))
+          .containsExactly(
+              "A draft is always rendered at 480p, so --res 1080p does not fit it. Leave out --res;"
+                  + " the Final button renders the full resolution.");
+      assertThat(request().draft().forModel(v15).withDefaults(v15.capabilities()).resolution())
+          .isEqualTo("480p");
+    }
+  }
+
+  @Nested
   class Gateway {
     private final ModelSpec v20 = model(GATEWAY, "2.0");
 

@@ -89,6 +89,21 @@ public final class RecordingChatPort implements ChatPort {
     return "m" + ids.incrementAndGet();
   }
 
+  /** The buttons sent under each text that had some, by the text. */
+  public final Map<String, List<com.seedancebot.core.delivery.ChatButton>> buttons =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public String sendText(
+      ChatRef chat,
+      String replyToMessageId,
+      String text,
+      List<com.seedancebot.core.delivery.ChatButton> withButtons) {
+    String id = sendText(chat, replyToMessageId, text);
+    buttons.put(text, List.copyOf(withButtons));
+    return id;
+  }
+
   @Override
   public String showStatus(JobStatus status) {
     maybeFail();

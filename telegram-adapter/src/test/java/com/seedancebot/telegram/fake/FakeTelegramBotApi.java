@@ -368,6 +368,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
           ok(ex, json.getNodeFactory().booleanNode(true));
       case "sendmessage" -> ok(ex, sent(f, f.get("text"), "text"));
       case "sendvideo" -> ok(ex, sentVideo(f, uploads));
+      case "sendphoto" -> sendPhoto(ex, f, uploads);
       case "editmessagetext" -> edit(ex, f);
       case "getfile" -> getFile(ex, f.get("file_id"));
       case "getchatmember" -> ok(ex, member(f));
@@ -495,6 +496,29 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     v.put("duration", intField(f, "duration")).put("mime_type", "video/mp4");
     v.put("file_size", video.length);
     return m;
+  }
+
+  /** Like Telegram: a photo upload that is not an image is refused; the answer lists sizes. */
+  private void sendPhoto(HttpExchange ex, Map<String, String> f, Map<String, byte[]> uploads)
+      throws IOException {
+    byte[] photo = uploads.get("photo");
+    if (photo == null || photo.length == 0) {
+      error(ex, 400, "Bad Request: there is no photo in the request", null);
+      return;
+    }
+    java.awt.image.BufferedImage image =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo));
+    if (image == null) {
+      error(ex, 400, "Bad Request: IMAGE_PROCESS_FAILED", null);
+      return;
+    }
+    ObjectNode m = sent(f, f.get("caption"), "caption");
+    ObjectNode size = m.putArray("photo").addObject();
+    size.put("file_id", "AgACAgIAAxPhoto" + m.get("message_id").asInt());
+    size.put("file_unique_id", "AQADPhoto" + m.get("message_id").asInt());
+    size.put("width", image.getWidth()).put("height", image.getHeight());
+    size.put("file_size", photo.length);
+    ok(ex, m);
   }
 
   private void edit(HttpExchange ex, Map<String, String> f) throws IOException {

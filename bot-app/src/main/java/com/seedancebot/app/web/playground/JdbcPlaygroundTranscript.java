@@ -77,6 +77,12 @@ public class JdbcPlaygroundTranscript implements Sweeper {
               .formatted(PAGE_LIMIT);
   private static final String EXPIRED = "DELETE FROM playground_message WHERE updated_at < :cutoff";
   private static final String FIND = COLUMNS + " WHERE id = :id AND session_id = :session";
+  static final int GALLERY_LIMIT = 200;
+  private static final String GALLERY =
+      COLUMNS
+          + " WHERE session_id = :session AND kind = 'video' ORDER BY version DESC FETCH FIRST "
+          + GALLERY_LIMIT
+          + " ROWS ONLY";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -98,7 +104,18 @@ public class JdbcPlaygroundTranscript implements Sweeper {
 
   /** Stores a new message and returns its id. */
   public String append(Draft draft) {
-    return tx.execute(status -> insert(draft, nextVersion()));
+    return tx.execute(status -> insert(draft, nextVersion(), false));
+  }
+
+  /**
+   * The session's videos, newest first, each job once (a video shown again with {@code /show}
+   * counts once), at most {@value #GALLERY_LIMIT}: the playground's gallery.
+   */
+  public List<PlaygroundMessage> videos(String sessionId) {
+    List<PlaygroundMessage> all =
+        jdbc.sql(GALLERY).param("session", sessionId).query(JdbcPlaygroundTranscript::map).list();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return all.stream().filter(m -> m.jobId() == null || seen.add(m.jobId())).toList();
   }
 
   /**
@@ -115,7 +132,7 @@ public class JdbcPlaygroundTranscript implements Sweeper {
             status.setRollbackOnly();
             return Optional.empty();
           }
-          return Optional.of(insert(draft, version));
+          return Optional.of(insert(draft, version, true));
         });
   }
 
@@ -210,7 +227,8 @@ public class JdbcPlaygroundTranscript implements Sweeper {
     return jdbc.sql(CURRENT_VERSION).query(Long.class).single();
   }
 
-  private String insert(Draft draft, long version) {
+  /** {@code once}: the job's one video post, kept unique by job. */
+  private String insert(Draft draft, long version, boolean once) {
     String id = "m" + version;
     Video video = draft.video();
     jdbc.sql(INSERT)
@@ -225,7 +243,7 @@ public class JdbcPlaygroundTranscript implements Sweeper {
         .param("jobState", draft.jobState())
         .param("queuePosition", draft.queuePosition())
         .param("buttons", joinButtons(draft.buttons()))
-        .param("videoJobId", draft.kind() == Kind.VIDEO ? draft.jobId() : null)
+        .param("videoJobId", draft.kind() == Kind.VIDEO && once ? draft.jobId() : null)
         .param("videoUrl", video == null ? null : video.url())
         .param("lastFrameUrl", video == null ? null : video.lastFrameUrl())
         .param("width", video == null ? null : video.width())
@@ -257,7 +275,7 @@ public class JdbcPlaygroundTranscript implements Sweeper {
     String buttons = rs.getString("buttons");
     String attachments = rs.getString("attachments");
     Video video =
-        kind == Kind.VIDEO
+        kind == Kind.VIDEO || kind == Kind.IMAGE
             ? new Video(
                 rs.getString("video_url"),
                 rs.getString("last_frame_url"),

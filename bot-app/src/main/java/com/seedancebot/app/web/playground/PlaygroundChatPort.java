@@ -13,6 +13,7 @@ import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The playground as a chat surface: the core's messages are written to the session's transcript,
  * where the page picks them up by polling. Status messages are edited in place (a status message
  * that no longer exists is sent anew); a job's video is posted at most once, however often it is
- * delivered. Database failures become {@link ChatDeliveryException}s, retryable when transient.
+ * delivered (shown again on purpose with {@code /show}, it is posted anew), followed by its last
+ * frame as an image message when its owner asked for it. Database failures become {@link
+ * ChatDeliveryException}s, retryable when transient.
  */
 @ConditionalOnPlayground
 @Component
@@ -96,10 +99,7 @@ public class PlaygroundChatPort implements ChatPort {
   @Override
   public void deliverVideo(VideoDelivery delivery) {
     PlaygroundSession session = PlaygroundSession.of(delivery.chat());
-    List<ButtonAction> buttons =
-        delivery.canContinue()
-            ? List.of(ButtonAction.REROLL, ButtonAction.CONTINUE)
-            : List.of(ButtonAction.REROLL);
+    List<ButtonAction> buttons = delivery.buttons();
     Video video =
         new Video(
             text(delivery.videoLink()),
@@ -107,21 +107,46 @@ public class PlaygroundChatPort implements ChatPort {
             delivery.width(),
             delivery.height(),
             delivery.durationSeconds());
-    guarded(
-        () ->
-            transcript.appendVideoOnce(
-                new Draft(
-                    session.id(),
-                    Sender.BOT,
-                    Kind.VIDEO,
-                    delivery.caption(),
-                    List.of(),
-                    delivery.jobId(),
-                    delivery.requestMessageId(),
-                    null,
-                    null,
-                    buttons,
-                    video)));
+    Draft draft =
+        new Draft(
+            session.id(),
+            Sender.BOT,
+            Kind.VIDEO,
+            delivery.caption(),
+            List.of(),
+            delivery.jobId(),
+            delivery.requestMessageId(),
+            null,
+            null,
+            buttons,
+            video);
+    boolean posted =
+        guarded(
+                () ->
+                    delivery.repeat()
+                        ? Optional.of(transcript.append(draft))
+                        : transcript.appendVideoOnce(draft))
+            .isPresent();
+    if (posted && delivery.postsLastFrame() && delivery.lastFrameLink() != null) {
+      guarded(() -> transcript.append(lastFrame(session, delivery)));
+    }
+  }
+
+  /** The last frame as an image message of its own after the video ({@code --last-frame}). */
+  private static Draft lastFrame(PlaygroundSession session, VideoDelivery delivery) {
+    return new Draft(
+        session.id(),
+        Sender.BOT,
+        Kind.IMAGE,
+        "",
+        List.of(),
+        delivery.jobId(),
+        delivery.requestMessageId(),
+        null,
+        null,
+        List.of(),
+        new Video(
+            null, delivery.lastFrameLink().toString(), delivery.width(), delivery.height(), 0));
   }
 
   private static String text(URI uri) {

@@ -131,6 +131,13 @@ public class PlaygroundController {
         page.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS), page.messages());
   }
 
+  /** The session's videos, newest first: the playground's gallery. */
+  @GetMapping("/gallery")
+  public List<PlaygroundMessage> gallery(
+      @RequestParam(name = "session", required = false) String session) {
+    return transcript.videos(new PlaygroundSession(session).id());
+  }
+
   /** A press on one of the bot's buttons, passed to the core in the background. */
   @PostMapping("/buttons")
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -180,6 +187,6 @@ public class PlaygroundController {
       }
     }
     throw new PlaygroundRequestException(
-        Reason.BAD_REQUEST, "action must be one of CANCEL, REROLL, CONTINUE");
+        Reason.BAD_REQUEST, "action must be one of CANCEL, REROLL, CONTINUE, FINAL");
   }
 }

@@ -74,7 +74,9 @@ public record PlaygroundMessage(
   public enum Kind {
     TEXT,
     STATUS,
-    VIDEO;
+    VIDEO,
+    /** An image the bot posted next to a video (its last frame, {@code --last-frame}). */
+    IMAGE;
 
     @JsonValue
     public String wire() {

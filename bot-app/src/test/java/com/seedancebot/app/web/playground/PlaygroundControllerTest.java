@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -216,6 +217,54 @@ class PlaygroundControllerTest {
         .andExpect(jsonPath("$.messages[0].video.height").value(248))
         .andExpect(jsonPath("$.messages[0].video.durationSeconds").value(4.0))
         .andExpect(jsonPath("$.messages[0].buttons", contains("REROLL", "CONTINUE")));
+  }
+
+  @Test
+  void aVideoShownAgainIsPostedAgainWithItsAskedForLastFrameAndTheGalleryListsItOnce()
+      throws Exception {
+    port.deliverVideo(video("job7"));
+    port.deliverVideo(video("job8"));
+
+    port.deliverVideo(withLastFrame(video("job7"), true));
+
+    mvc.perform(get("/api/playground/messages").param("session", SESSION))
+        .andExpect(jsonPath("$.messages", hasSize(4)))
+        .andExpect(jsonPath("$.messages[2].kind").value("video"))
+        .andExpect(jsonPath("$.messages[2].jobId").value("job7"))
+        .andExpect(jsonPath("$.messages[3].kind").value("image"))
+        .andExpect(
+            jsonPath("$.messages[3].video.lastFrameUrl")
+                .value("http://localhost:8080/assets/last.png?sig=def"))
+        .andExpect(jsonPath("$.messages[2].buttons", contains("REROLL", "CONTINUE", "FINAL")));
+    mvc.perform(get("/api/playground/gallery").param("session", SESSION))
+        .andExpect(jsonPath("$", hasSize(2)))
+        .andExpect(jsonPath("$[0].jobId").value("job7"))
+        .andExpect(jsonPath("$[1].jobId").value("job8"));
+    mvc.perform(get("/api/playground/gallery").param("session", "another-session-0001"))
+        .andExpect(jsonPath("$", hasSize(0)));
+  }
+
+  /** The delivery of a draft whose owner asked for the last frame; {@code repeat}: by /show. */
+  private static VideoDelivery withLastFrame(VideoDelivery d, boolean repeat) {
+    return new VideoDelivery(
+        d.jobId(),
+        d.ownerUserId(),
+        d.chat(),
+        d.requestMessageId(),
+        d.video(),
+        d.sizeBytes(),
+        d.width(),
+        d.height(),
+        d.durationSeconds(),
+        d.lastFrame(),
+        d.videoLink(),
+        d.lastFrameLink(),
+        d.caption(),
+        true,
+        null,
+        List.of(ButtonAction.REROLL, ButtonAction.CONTINUE, ButtonAction.FINAL),
+        true,
+        repeat);
   }
 
   @Test

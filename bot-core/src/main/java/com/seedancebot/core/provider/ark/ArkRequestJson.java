@@ -13,7 +13,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the body of Ark's {@code POST /contents/generations/tasks} from a {@link SubmitRequest}.
- * Sends only documented fields (Ark rejects unknown ones), and optional ones only when set.
+ * Sends only documented fields (Ark rejects unknown ones), and optional ones only when set: {@code
+ * draft} for a draft preview, {@code service_tier=flex} for offline inference. A request that
+ * renders a draft in full sends the draft as its only content ({@code {"type":"draft_task",
+ * "draft_task":{"id":…}}}) with the settings a final may change (resolution, watermark, last frame,
+ * service tier): the rest is the draft's.
  */
 final class ArkRequestJson {
 
@@ -26,6 +30,9 @@ final class ArkRequestJson {
     GenerationRequest r = submit.request();
     ObjectNode body = json.createObjectNode();
     body.put("model", r.modelId());
+    if (r.fromDraft()) {
+      return fromDraft(submit, body);
+    }
     ArrayNode content = body.putArray("content");
     if (!r.prompt().isEmpty()) {
       content.addObject().put("type", "text").put("text", r.prompt());
@@ -50,10 +57,35 @@ final class ArkRequestJson {
     if (r.webSearch()) {
       body.putArray("tools").addObject().put("type", "web_search");
     }
+    if (r.draft()) {
+      body.put("draft", true);
+    }
+    putCommon(submit, body);
+    return body;
+  }
+
+  private static ObjectNode fromDraft(SubmitRequest submit, ObjectNode body) {
+    GenerationRequest r = submit.request();
+    body.putArray("content")
+        .addObject()
+        .put("type", "draft_task")
+        .putObject("draft_task")
+        .put("id", r.draftTaskId());
+    putIfSet(body, "resolution", r.resolution());
+    body.put("watermark", r.watermark());
+    body.put("return_last_frame", r.returnLastFrame());
+    putIfSet(body, "callback_url", submit.callbackUrl());
+    putCommon(submit, body);
+    return body;
+  }
+
+  private static void putCommon(SubmitRequest submit, ObjectNode body) {
+    if (submit.request().flex()) {
+      body.put("service_tier", "flex");
+    }
     if (submit.endUserId() != null && !submit.endUserId().isBlank()) {
       body.put("safety_identifier", safetyIdentifier(submit.endUserId()));
     }
-    return body;
   }
 
   /**

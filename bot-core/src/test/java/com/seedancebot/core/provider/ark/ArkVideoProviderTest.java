@@ -83,6 +83,39 @@ class ArkVideoProviderTest {
   }
 
   @Test
+  void aDraftOnOfflineInferenceAsksForBothAndTheFinalSendsOnlyTheDraftTask() {
+    String v15 = "doubao-seedance-1-5-pro-251215";
+    GenerationRequest draft =
+        new GenerationRequest(
+                v15, "A lantern", 4, "16:9", "480p", true, 7L, true, false, false, null)
+            .withModes(false, true, true, null);
+
+    String draftId = ark.submit(new SubmitRequest(draft, List.of(), null, null));
+
+    JsonNode sent = fake.lastRequest().json();
+    assertThat(sent.get("draft").asBoolean()).isTrue();
+    assertThat(sent.get("service_tier").asString()).isEqualTo("flex");
+    assertThat(sent.get("resolution").asString()).isEqualTo("480p");
+
+    GenerationRequest full =
+        new GenerationRequest(
+                v15, "A lantern", 4, "16:9", "720p", true, 7L, true, false, false, null)
+            .withModes(false, false, false, draftId);
+    ark.submit(new SubmitRequest(full, List.of(), "https://bot.example/cb/t", null));
+
+    assertThat(fake.lastRequest().json())
+        .isEqualTo(
+            json.readTree(
+                """
+                {"model":"doubao-seedance-1-5-pro-251215",
+                 "content":[{"type":"draft_task","draft_task":{"id":"%s"}}],
+                 "resolution":"720p","watermark":false,"return_last_frame":true,
+                 "callback_url":"https://bot.example/cb/t"}
+                """
+                    .formatted(draftId)));
+  }
+
+  @Test
   void firstAndLastFramesAreSentWithTheirRoles() {
     URI first = assets.publish("a/first.png", SampleMedia.png(640, 360), "image/png");
     URI last = assets.publish("a/last.png", SampleMedia.png(640, 360), "image/png");

@@ -85,6 +85,7 @@ final class ArkCreateValidator {
       return Optional.of(Rejection.invalid("content", "must be a non-empty array"));
     }
     int texts = 0;
+    int drafts = 0;
     for (int i = 0; i < content.size(); i++) {
       JsonNode item = content.get(i);
       String p = "content[" + i + "]";
@@ -124,13 +125,17 @@ final class ArkCreateValidator {
           if (!m.v15() || !item.path("draft_task").path("id").isString()) {
             return Optional.of(Rejection.invalid(p, "draft_task is only for 1.5 pro, with an id"));
           }
+          drafts++;
         }
         default -> {
           return Optional.of(Rejection.invalid(p + ".type", "unknown type " + type));
         }
       }
     }
-    if (texts == 0 && media.isEmpty()) {
+    if (drafts > 0 && content.size() > 1) {
+      return Optional.of(Rejection.invalid("content", "a draft_task stands alone"));
+    }
+    if (texts == 0 && media.isEmpty() && drafts == 0) {
       return Optional.of(Rejection.missing("content.text"));
     }
     return Optional.empty();
@@ -246,6 +251,14 @@ final class ArkCreateValidator {
       }
     }
     checks.add(oneOf(body, "service_tier", Set.of("default", "flex")));
+    checks.add(bool(body, "draft"));
+    if (body.path("draft").asBoolean(false) && !m.v15()) {
+      checks.add(Optional.of(Rejection.invalid("draft", "draft mode is only for 1.5 pro")));
+    }
+    if (body.path("draft").asBoolean(false)
+        && !"480p".equals(body.path("resolution").asString("480p"))) {
+      checks.add(Optional.of(Rejection.invalid("resolution", "a draft is 480p")));
+    }
     checks.add(callback(body));
     checks.add(tools(body, m));
     JsonNode sid = body.get("safety_identifier");
