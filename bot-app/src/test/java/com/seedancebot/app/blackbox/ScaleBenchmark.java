@@ -106,13 +106,16 @@ class ScaleBenchmark {
       world.say(chat, "/video late" + j + "x a lighthouse at dusk");
     }
     String owner = "bot-" + victim;
-    List<String> held = List.of();
-    while (held.isEmpty()) {
-      held = held(world, owner);
-    }
+    List<List<String>> held = new ArrayList<>(List.of(List.of()));
+    await(
+        () -> {
+          held.set(0, held(world, owner));
+          return !held.get(0).isEmpty();
+        },
+        world);
     world.cluster.kill(victim);
     long killed = System.nanoTime();
-    List<String> jobs = held;
+    List<String> jobs = held.get(0);
     await(() -> stillHeld(world, owner, jobs) == 0, world);
     Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
     await(() -> world.telegram.completedCalls("sendVideo").size() >= JOBS + TAKEOVER_JOBS, world);
