@@ -15,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The scale-out measurement of docs/SCALING.md, not a test: the same workload on 1 and on 3
  * packaged bots ({@link ScaleWorld}: one PostgreSQL, one S3-compatible store, Telegram's webhook
  * behind a round-robin balancer, the fake Ark). Per run: videos per second from the first command
- * to the last video, Ark API requests per job, duplicates (Ark tasks and videos beyond one per
- * command), and with several instances the time until the jobs a killed instance held are claimed
- * by another. Prints one line per run, then the medians as a Markdown table (also written to {@code
- * target/scale-benchmark.md}). Its name matches neither {@code *Test} nor {@code *IT}, so a build
- * never runs it; run it with failsafe as docs/SCALING.md shows. Knobs (system properties): {@code
- * scale.runs} (3), {@code scale.jobs} (60), {@code scale.instances} ({@code 1,3}), {@code
- * scale.arkLimit} (tasks Ark runs at once, 20), {@code scale.arkStepMs} (500), {@code scale.lease}
- * ({@code BOT_PIPELINE_LEASE_TIME}, 60s: the default).
+ * to the last video, Ark API requests per job and polls (GET) per second, duplicates (Ark tasks and
+ * videos beyond one per command), and with several instances the time until the jobs a killed
+ * instance held are claimed by another. Prints one line per run, then the medians as a Markdown
+ * table (also written to {@code target/scale-benchmark.md}). Its name matches neither {@code *Test}
+ * nor {@code *IT}, so a build never runs it; run it with failsafe as docs/SCALING.md shows. Knobs
+ * (system properties): {@code scale.runs} (3), {@code scale.jobs} (60), {@code scale.instances}
+ * ({@code 1,3}), {@code scale.arkLimit} (tasks Ark runs at once, 20), {@code scale.arkStepMs}
+ * (500), {@code scale.lease} ({@code BOT_PIPELINE_LEASE_TIME}, 60s: the default), {@code
+ * scale.pollInterval} ({@code BOT_POLL_INTERVAL}, 3s: the default).
  */
 class ScaleBenchmark {
 
@@ -33,6 +34,7 @@ class ScaleBenchmark {
   private static final Duration ARK_STEP =
       Duration.ofMillis(Integer.getInteger("scale.arkStepMs", 500));
   private static final String LEASE = System.getProperty("scale.lease", "60s");
+  private static final String POLL_INTERVAL = System.getProperty("scale.pollInterval", "3s");
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final int TAKEOVER_JOBS = 20;
 
@@ -43,6 +45,7 @@ class ScaleBenchmark {
       int instances,
       double videosPerSecond,
       double arkRequestsPerJob,
+      double arkPollsPerSecond,
       int duplicates,
       Duration takeover) {}
 
@@ -74,7 +77,8 @@ class ScaleBenchmark {
             bot ->
                 bot.env("SEEDANCE_MAX_CONCURRENT_TASKS", Integer.toString(ARK_LIMIT))
                     .env("BOT_QUOTA_USER_JOBS_PER_DAY", "1000")
-                    .env("BOT_PIPELINE_LEASE_TIME", LEASE))) {
+                    .env("BOT_PIPELINE_LEASE_TIME", LEASE)
+                    .env("BOT_POLL_INTERVAL", POLL_INTERVAL))) {
       world.ark.clearRecords();
       long start = System.nanoTime();
       for (int j = 0; j < JOBS; j++) {
@@ -84,6 +88,7 @@ class ScaleBenchmark {
       await(() -> world.telegram.completedCalls("sendVideo").size() >= JOBS, world);
       double seconds = (System.nanoTime() - start) / 1e9;
       double perJob = (double) world.ark.requests().size() / JOBS;
+      double pollsPerSecond = world.ark.requests("GET", "tasks").size() / seconds;
       Duration takeover = instances > 1 ? takeover(world, instances - 1, run) : null;
       Thread.sleep(1000); // a late duplicate would show by now
       int expected = JOBS + (takeover == null ? 0 : TAKEOVER_JOBS);
@@ -92,7 +97,7 @@ class ScaleBenchmark {
               - expected
               + world.telegram.completedCalls("sendVideo").size()
               - expected;
-      return new Run(instances, JOBS / seconds, perJob, duplicates, takeover);
+      return new Run(instances, JOBS / seconds, perJob, pollsPerSecond, duplicates, takeover);
     }
   }
 
@@ -163,16 +168,19 @@ class ScaleBenchmark {
     t.append(
         String.format(
             Locale.ROOT,
-            "%d jobs from %d users, Ark: %d tasks at once, a step every %d ms; lease %s; medians"
-                + " of %d runs%n%n",
+            "%d jobs from %d users, Ark: %d tasks at once, a step every %d ms; lease %s, poll"
+                + " interval %s; medians of %d runs%n%n",
             JOBS,
             USERS,
             ARK_LIMIT,
             ARK_STEP.toMillis(),
             LEASE,
+            POLL_INTERVAL,
             RUNS));
-    t.append("| instances | videos/s | Ark requests per job | duplicates | takeover |\n");
-    t.append("|---|---|---|---|---|\n");
+    t.append(
+        "| instances | videos/s | Ark requests per job | Ark polls per second | duplicates |"
+            + " takeover |\n");
+    t.append("|---|---|---|---|---|---|\n");
     for (int size : sizes) {
       List<Run> of = runs.stream().filter(r -> r.instances() == size).toList();
       List<Duration> takeovers =
@@ -180,10 +188,11 @@ class ScaleBenchmark {
       t.append(
           String.format(
               Locale.ROOT,
-              "| %d | %.2f | %.2f | %d | %s |%n",
+              "| %d | %.2f | %.2f | %.2f | %d | %s |%n",
               size,
               median(of.stream().map(Run::videosPerSecond).toList()),
               median(of.stream().map(Run::arkRequestsPerJob).toList()),
+              median(of.stream().map(Run::arkPollsPerSecond).toList()),
               of.stream().mapToInt(Run::duplicates).sum(),
               takeovers.isEmpty()
                   ? "–"
