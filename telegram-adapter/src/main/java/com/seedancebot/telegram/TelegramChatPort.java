@@ -8,6 +8,7 @@ import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * replying to the request; finished videos uploaded with {@code sendVideo} (streamable, with size,
  * duration, a JPEG thumbnail from the last frame, Reroll / Continue buttons) or, above the upload
  * limit, sent as a link. Every message waits for Telegram's sending budget ({@link
- * TelegramSendBudget}): briefly in place, longer as a retryable failure. Failures surface as {@link
+ * TelegramSendBudget}): briefly in place, longer as a retryable failure, except {@link #sendText}
+ * (a command's reply, sent once), which waits up to 15 s in place. Failures surface as {@link
  * ChatDeliveryException} (retryable for rate limits and network errors) without the token.
  * Blocking; thread-safe.
  */
@@ -36,6 +38,14 @@ public final class TelegramChatPort implements ChatPort {
   private final TelegramApi api;
   private final TelegramStatusMessages statuses;
   private final TelegramSendBudget budget;
+
+  /**
+   * Replies to commands are sent once (the core does not retry them): they wait this long for a
+   * chat whose statuses spent its sending budget, where the pipeline's messages hand longer waits
+   * back to be retried later.
+   */
+  private static final Duration TEXT_BUDGET_WAIT = Duration.ofSeconds(15);
+
   private final TelegramKeyboards keyboards;
   private final UserLanguages languages;
   private final Messages messages;
@@ -65,7 +75,8 @@ public final class TelegramChatPort implements ChatPort {
 
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
-    return send(chat, replyToMessageId, text, null);
+    budget.acquire(chat.chatId(), TEXT_BUDGET_WAIT);
+    return sendNow(chat, replyToMessageId, text, null);
   }
 
   @Override
@@ -131,6 +142,11 @@ public final class TelegramChatPort implements ChatPort {
 
   private String send(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
     budget.acquire(chat.chatId());
+    return sendNow(chat, replyTo, text, markup);
+  }
+
+  /** Sends a message the sending budget was taken for. */
+  private String sendNow(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
     Message sent =
         api.call(
             "sendMessage",
