@@ -9,6 +9,7 @@ import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,9 +30,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * duration, a JPEG thumbnail from the last frame, the core's result buttons) or, above the upload
  * limit, sent as a link; the last frame follows as a photo when the user asked for it ({@code
  * --last-frame}). Every message waits for Telegram's sending budget ({@link TelegramSendBudget}):
- * briefly in place, longer as a retryable failure. Failures surface as {@link
- * ChatDeliveryException} (retryable for rate limits and network errors) without the token.
- * Blocking; thread-safe.
+ * briefly in place, longer as a retryable failure, except {@link #sendText} (a command's reply,
+ * sent once), which waits up to 15 s in place. Failures surface as {@link ChatDeliveryException}
+ * (retryable for rate limits and network errors) without the token. Blocking; thread-safe.
  */
 public final class TelegramChatPort implements ChatPort {
   private static final Logger log = LoggerFactory.getLogger(TelegramChatPort.class);
@@ -40,6 +41,14 @@ public final class TelegramChatPort implements ChatPort {
   private final TelegramApi api;
   private final TelegramStatusMessages statuses;
   private final TelegramSendBudget budget;
+
+  /**
+   * Replies to commands are sent once (the core does not retry them): they wait this long for a
+   * chat whose statuses spent its sending budget, where the pipeline's messages hand longer waits
+   * back to be retried later.
+   */
+  private static final Duration TEXT_BUDGET_WAIT = Duration.ofSeconds(15);
+
   private final TelegramKeyboards keyboards;
   private final UserLanguages languages;
   private final Messages messages;
@@ -69,7 +78,8 @@ public final class TelegramChatPort implements ChatPort {
 
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
-    return send(chat, replyToMessageId, text, null);
+    budget.acquire(chat.chatId(), TEXT_BUDGET_WAIT);
+    return sendNow(chat, replyToMessageId, text, null);
   }
 
   @Override
@@ -168,6 +178,11 @@ public final class TelegramChatPort implements ChatPort {
 
   private String send(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
     budget.acquire(chat.chatId());
+    return sendNow(chat, replyTo, text, markup);
+  }
+
+  /** Sends a message the sending budget was taken for. */
+  private String sendNow(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
     Message sent =
         api.call(
             "sendMessage",

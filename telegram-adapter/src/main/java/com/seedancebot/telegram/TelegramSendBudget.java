@@ -70,11 +70,22 @@ public final class TelegramSendBudget {
    * @throws ChatDeliveryException retryable, with the wait, when the budget is spent for longer
    */
   public void acquire(String chatId) {
+    acquire(chatId, maxInlineWait);
+  }
+
+  /**
+   * Like {@link #acquire(String)}, waiting in place up to {@code maxWait} in all: for messages the
+   * core sends once and never retries (a command's reply), which must not be dropped because the
+   * chat's statuses spent its budget a moment before.
+   *
+   * @throws ChatDeliveryException retryable, with the wait, when the budget is spent for longer
+   */
+  public void acquire(String chatId, Duration maxWait) {
     Duration waited = Duration.ZERO;
     Duration wait = tryTake(chatId);
     while (!wait.isZero()) {
       waited = waited.plus(wait);
-      if (waited.compareTo(maxInlineWait) > 0) {
+      if (waited.compareTo(maxWait) > 0) {
         throw new ChatDeliveryException(
             "Telegram's sending budget for chat " + chatId + " is spent for " + wait,
             true,

@@ -66,4 +66,18 @@ class TelegramSendBudgetTest {
               assertThat(e.retryAfter()).isGreaterThan(Duration.ofSeconds(2));
             });
   }
+
+  @Test
+  void aMessageSentOnceWaitsOutAChatsSpentBudgetInPlace() {
+    // given a group whose budget is spent for longer than the pipeline waits in place
+    for (int i = 0; i < 20; i++) {
+      budget.acquire("-100123");
+    }
+    assertThatThrownBy(() -> budget.acquire("-100123")).isInstanceOf(ChatDeliveryException.class);
+
+    // when a reply is sent with a longer wait, then it waits in place and takes its message
+    Duration before = slept;
+    budget.acquire("-100123", Duration.ofMinutes(1));
+    assertThat(slept.minus(before)).isGreaterThan(Duration.ofSeconds(2));
+  }
 }

@@ -74,6 +74,11 @@ final class ChaosRig implements AutoCloseable {
 
   /** The tasks Ark created whose prompt carries {@code tag}. */
   List<CreatedTask> tasksTagged(String tag) {
+    return tasksTagged(ark, tag);
+  }
+
+  /** The tasks {@code ark} created whose prompt carries {@code tag}. */
+  static List<CreatedTask> tasksTagged(FakeArkServer ark, String tag) {
     return ark.createdTasks().stream()
         .filter(t -> t.request().path("content").toString().contains(tag))
         .toList();

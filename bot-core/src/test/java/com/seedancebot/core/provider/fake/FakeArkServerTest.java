@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The fake Ark refuses what the real one refuses, in Ark's envelope. */
+/**
+ * The fake Ark refuses what the real one refuses, in Ark's envelope, and counts the most tasks it
+ * held unfinished at once.
+ */
 class FakeArkServerTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -115,6 +118,26 @@ class FakeArkServerTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json.readTree(r.body()).get("id").asString()).matches("cgt-\\d{14}-[a-z0-9]{5}");
+  }
+
+  @Test
+  void thePeakOfUnfinishedTasksCountsQueuedAndRunningOnly() throws Exception {
+    fake.setProgression(Progression.MANUAL);
+    String valid =
+        """
+        {"model":"doubao-seedance-2-0-260128","content":[{"type":"text","text":"x"}]}
+        """;
+    create(valid);
+    create(valid);
+    fake.advanceAll(); // both running
+    fake.advanceAll(); // both finished
+    create(valid);
+    assertThat(fake.peakUnfinishedTasks()).isEqualTo(2);
+
+    fake.advanceAll(); // the third running
+    create(valid);
+    create(valid);
+    assertThat(fake.peakUnfinishedTasks()).isEqualTo(3);
   }
 
   private HttpResponse<String> create(String body) throws Exception {

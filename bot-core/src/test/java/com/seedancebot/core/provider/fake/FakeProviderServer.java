@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +79,7 @@ public abstract class FakeProviderServer implements AutoCloseable {
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final List<FakeTask> created = new CopyOnWriteArrayList<>();
+  private final AtomicInteger peakUnfinished = new AtomicInteger();
   private final Map<HttpExchange, RecordedRequest> inProgress = new ConcurrentHashMap<>();
   private final List<Fault> injected = new CopyOnWriteArrayList<>();
   private double faultRate;
@@ -220,6 +222,14 @@ public abstract class FakeProviderServer implements AutoCloseable {
   }
 
   /**
+   * The most tasks that were queued or running at once (counted whenever a task is created): what a
+   * provider's concurrency limit caps, whichever client or instance created them.
+   */
+  public int peakUnfinishedTasks() {
+    return peakUnfinished.get();
+  }
+
+  /**
    * Every task this fake created (deleted ones too), oldest first, as it stands now: what a test
    * counts to prove a request was paid for once.
    */
@@ -332,7 +342,18 @@ public abstract class FakeProviderServer implements AutoCloseable {
             outcome == null ? FakeTask.Outcome.SUCCESS : outcome);
     tasks.put(id, t);
     created.add(t);
+    peakUnfinished.accumulateAndGet(unfinishedTasks(), Math::max);
     return t;
+  }
+
+  private int unfinishedTasks() {
+    int n = 0;
+    for (FakeTask t : created) {
+      synchronized (t) {
+        n += t.state == TaskState.QUEUED || t.state == TaskState.RUNNING ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   protected final FakeTask task(String id) {
