@@ -125,7 +125,7 @@ final class PipelineHarness {
     return jobs.find(id).orElseThrow();
   }
 
-  int secondsLeft() {
+  long secondsLeft() {
     return quota
         .remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant())
         .user()
@@ -133,7 +133,7 @@ final class PipelineHarness {
         .left();
   }
 
-  int jobsLeft() {
+  long jobsLeft() {
     return quota.remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant()).user().jobs().left();
   }
 

@@ -369,15 +369,15 @@ abstract class QuotaLedgerContract {
   }
 
   @Test
-  void purgingForgetsOnlyFinishedJobsOlderThanTheWindow() {
+  void purgingForgetsOnlyFinishedJobsOlderThanTheLongestWindow() {
     QuotaLedger ledger = ledger(user(1, 0));
     ledger.reserve("settled", ALICE, GROUP, 5, T0);
     ledger.settle("settled", 5, T0.plusSeconds(60));
     ledger.reserve("denied", ALICE, GROUP, 5, T0);
     ledger.reserve("stuck", BOB, GROUP, 5, T0);
-    ledger.reserve("recent", CAROL, GROUP, 5, T0.plus(Duration.ofHours(2)));
-    ledger.refund("recent", T0.plus(Duration.ofHours(2)));
-    Instant later = T0.plus(Duration.ofHours(25));
+    ledger.reserve("recent", CAROL, GROUP, 5, T0.plus(Duration.ofDays(2)));
+    ledger.refund("recent", T0.plus(Duration.ofDays(2)));
+    Instant later = T0.plus(Duration.ofDays(31));
 
     int forgotten = ledger.purge(later);
 
