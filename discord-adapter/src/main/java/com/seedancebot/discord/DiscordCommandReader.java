@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
@@ -142,8 +145,12 @@ public final class DiscordCommandReader {
     String name =
         member != null ? member.getEffectiveName() : interaction.getUser().getEffectiveName();
     boolean admin = member == null || member.hasPermission(Permission.MANAGE_SERVER);
+    Set<String> roles =
+        member == null
+            ? Set.of()
+            : member.getRoles().stream().map(Role::getId).collect(Collectors.toSet());
     return new UserRef(
-        Platform.DISCORD, interaction.getUser().getId(), name, locale(interaction), admin);
+        Platform.DISCORD, interaction.getUser().getId(), name, locale(interaction), admin, roles);
   }
 
   /** Where the interaction happened. */

@@ -50,8 +50,13 @@ abstract class QuotaLedgerContract {
         .migrate();
   }
 
-  private QuotaLedger ledger(QuotaPolicy policy) {
+  QuotaLedger ledger(QuotaPolicy policy) {
     return new JdbcQuotaLedger(database.get(), policy);
+  }
+
+  /** Another pool onto the test's database, as another bot instance would open. */
+  DataSource database() {
+    return database.get();
   }
 
   private static QuotaPolicy user(int jobs, int seconds) {
