@@ -89,9 +89,20 @@ public final class CommandHandler implements BotInbox {
   @Override
   public void onMessage(
       UserRef user, ChatRef chat, String messageId, String text, List<IncomingAttachment> files) {
+    onMessage(user, chat, messageId, text, files, null);
+  }
+
+  @Override
+  public void onMessage(
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      List<IncomingAttachment> files,
+      UserRef repliedTo) {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
-      onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
+      onCommand(new ChatRequest(user, chat, messageId, p.command(), files, repliedTo));
     } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
@@ -173,7 +184,7 @@ public final class CommandHandler implements BotInbox {
     } else if (c instanceof ChatCommand.Settings s) {
       return info.settings(r.user(), r.chat(), s.defaults());
     } else if (c instanceof ChatCommand.Admin a) {
-      return admin.run(r.user(), r.chat(), a);
+      return admin.run(r.user(), r.chat(), a, r.repliedTo());
     } else {
       return info.help(r.user(), r.chat());
     }

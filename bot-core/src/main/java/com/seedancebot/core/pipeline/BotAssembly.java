@@ -188,6 +188,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
         new UserTargets(new KnownUsers(g.dataSource())),
         new JobStatistics(g.dataSource()),
         pipeline.jobs(),
+        g.tiers(),
+        new QuotaOverrides(g.dataSource()),
         c.messages(),
         pipeline.clock());
   }
