@@ -95,14 +95,26 @@ public final class DiscordCommandReader {
         new ChatRequest(user(event), chat(event), event.getId(), command, attachments));
   }
 
-  /** {@code /admin <action>}: the typed user (its id), page or days become the words after it. */
+  /**
+   * {@code /admin <action>}: the typed user (its id) or scope, page or days, then the words of what
+   * to set, become the words after it.
+   */
   private static ChatCommand admin(SlashCommandInteraction event) {
     List<String> args = new ArrayList<>();
-    for (String name : List.of(DiscordCommands.USER, DiscordCommands.PAGE, DiscordCommands.DAYS)) {
+    for (String name :
+        List.of(
+            DiscordCommands.USER,
+            DiscordCommands.SCOPE,
+            DiscordCommands.PAGE,
+            DiscordCommands.DAYS)) {
       OptionMapping option = event.getOption(name);
       if (option != null) {
         args.add(option.getAsString());
       }
+    }
+    OptionMapping set = event.getOption(DiscordCommands.SET);
+    if (set != null) {
+      args.addAll(List.of(set.getAsString().strip().split("\\s+")));
     }
     return new ChatCommand.Admin(event.getSubcommandName(), args);
   }
