@@ -27,12 +27,3 @@ CREATE TABLE quota_override (
   set_at          BIGINT       NOT NULL,
   PRIMARY KEY (scope_key, subject_key)
 );
-
--- Content refusals by the provider, per user, for the cooldown after too many in a day.
-CREATE TABLE quota_refusal (
-  user_key  VARCHAR(200) NOT NULL,
-  job_id    VARCHAR(100) NOT NULL,
-  at_millis BIGINT       NOT NULL,
-  PRIMARY KEY (job_id)
-);
-CREATE INDEX quota_refusal_user_at ON quota_refusal (user_key, at_millis);

@@ -196,7 +196,8 @@ public final class CommandHandler implements BotInbox {
       return followUps.announceAgain(earlier.get());
     }
     Optional<String> refusal =
-        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), v.prompt()));
+        gate.queueRefusal(r.user(), r.chat())
+            .or(() -> moderation.refusal(r.user(), r.chat(), v.prompt()));
     if (refusal.isPresent()) {
       return refusal.get();
     }

@@ -162,7 +162,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             followUps,
             gatekeeper(governance, c, pipeline),
             adminCommands(governance, c, pipeline),
-            new PromptModeration(governance.rules().bannedWords(), c.messages()),
+            new PromptModeration(
+                governance.rules().bannedWords(), budgets::bypassesModeration, c.messages()),
             c.space());
     return new BotAssembly(built, jobs, inbox);
   }
@@ -174,6 +175,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
         new PausedChats(g.dataSource()),
         new NoticeLedger(g.dataSource()),
         new KnownUsers(g.dataSource()),
+        g.dataSource(),
         c.messages(),
         pipeline.clock());
   }
