@@ -8,6 +8,7 @@ import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +80,17 @@ public final class DiscordChatPort implements ChatPort {
 
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
-    MessageCreateData data = renderer.text(text);
+    return sendData(chat, replyToMessageId, renderer.text(text));
+  }
+
+  @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
+    return sendData(chat, replyToMessageId, renderer.textWithCancels(text, jobIds, locale));
+  }
+
+  /** Answers the interaction {@code replyToMessageId} when it is live, else posts in the chat. */
+  private String sendData(ChatRef chat, String replyToMessageId, MessageCreateData data) {
     Optional<InteractionRegistry.Ticket<InteractionHook>> ticket = live(replyToMessageId);
     if (ticket.isPresent()) {
       try {

@@ -8,6 +8,7 @@ import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -66,6 +67,12 @@ public final class TelegramChatPort implements ChatPort {
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
     return send(chat, replyToMessageId, text, null);
+  }
+
+  @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
+    return send(chat, replyToMessageId, text, keyboards.cancelEach(jobIds, locale));
   }
 
   @Override

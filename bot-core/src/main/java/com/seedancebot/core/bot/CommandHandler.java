@@ -183,6 +183,10 @@ public final class CommandHandler implements BotInbox {
       return info.models(r.user());
     } else if (c instanceof ChatCommand.Settings s) {
       return info.settings(r.user(), r.chat(), s.defaults());
+    } else if (c instanceof ChatCommand.Admin a && a.action().equals("jobs")) {
+      AdminCommands.JobList list = admin.jobList(r.user(), r.chat());
+      reply(r.user(), r.chat(), r.messageId(), list.text(), list.jobIds());
+      return null;
     } else if (c instanceof ChatCommand.Admin a) {
       return admin.run(r.user(), r.chat(), a, r.repliedTo());
     } else {
@@ -245,13 +249,22 @@ public final class CommandHandler implements BotInbox {
   }
 
   private void reply(UserRef user, ChatRef chat, String replyTo, String text) {
+    reply(user, chat, replyTo, text, List.of());
+  }
+
+  /** Replies with a Cancel button for each of {@code jobIds}. */
+  private void reply(UserRef user, ChatRef chat, String replyTo, String text, List<String> jobIds) {
     var port = ports.forPlatform(chat.platform());
     if (port.isEmpty()) {
       log.warn("No chat surface for {}; reply dropped", chat.platform());
       return;
     }
     try {
-      port.get().sendText(chat, replyTo, text);
+      if (jobIds.isEmpty()) {
+        port.get().sendText(chat, replyTo, text);
+      } else {
+        port.get().sendText(chat, replyTo, text, jobIds, user.locale());
+      }
     } catch (ChatDeliveryException e) {
       log.warn("Reply to {} on {} failed: {}", user.key(), chat.platform(), e.getMessage());
     }

@@ -60,6 +60,21 @@ public final class AdminCommands {
     this.clock = clock;
   }
 
+  /** An answer with the jobs it lists, each of which gets a Cancel button. */
+  public record JobList(String text, List<String> jobIds) {
+    public JobList {
+      jobIds = List.copyOf(jobIds);
+    }
+  }
+
+  /** {@code /admin jobs}: the queued and running jobs here, or "admins only". */
+  public JobList jobList(UserRef user, ChatRef chat) {
+    if (!rules.mayAdminister(user)) {
+      return new JobList(messages.get(user.locale(), "admin.admins_only"), List.of());
+    }
+    return reports.jobs(user, chat);
+  }
+
   /** Runs an admin command; returns the reply in the caller's language. */
   public String run(UserRef user, ChatRef chat, ChatCommand.Admin command) {
     return run(user, chat, command, null);
@@ -82,7 +97,7 @@ public final class AdminCommands {
       case "resume" -> resume(user, chat);
       case "log" -> pages.render(l, chat.quotaKey(), command.args());
       case "stats" -> reports.stats(user, chat, command.args());
-      case "jobs" -> reports.jobs(user, chat);
+      case "jobs" -> reports.jobs(user, chat).text();
       default -> messages.get(l, "admin.usage");
     };
   }

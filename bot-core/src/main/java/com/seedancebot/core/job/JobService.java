@@ -123,7 +123,10 @@ public final class JobService {
     return Optional.empty();
   }
 
-  /** Cancels a job for its owner, or for an admin of the chat it was asked in. */
+  /**
+   * Cancels a job for its owner, or for an admin of the chat it was asked in (on Discord, of its
+   * server).
+   */
   public CancelResult cancel(UserRef caller, ChatRef where, String jobId) {
     Optional<Job> found = jobs.find(jobId.strip().toLowerCase(java.util.Locale.ROOT));
     if (found.isEmpty() || found.get().owner().platform() != caller.platform()) {
@@ -131,7 +134,7 @@ public final class JobService {
     }
     Job job = found.get();
     boolean owner = job.owner().userId().equals(caller.userId());
-    boolean chatAdmin = caller.admin() && job.chat().chatId().equals(where.chatId());
+    boolean chatAdmin = caller.admin() && job.chat().quotaKey().equals(where.quotaKey());
     if (!owner && !chatAdmin) {
       return CancelResult.NOT_ALLOWED;
     }
