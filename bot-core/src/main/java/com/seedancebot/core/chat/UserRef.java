@@ -31,6 +31,23 @@ public record UserRef(
     this(platform, userId, displayName, locale, admin, Set.of());
   }
 
+  /**
+   * A user key as an operator writes it in configuration ({@code telegram:123}, any case) in the
+   * form of {@link #key()} ({@code TELEGRAM:123}).
+   *
+   * @throws IllegalArgumentException when it names no platform
+   */
+  public static String keyOf(String written) {
+    int colon = written.indexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException(
+          "'" + written + "' must name its platform, e.g. telegram:123 or discord:456");
+    }
+    return written.substring(0, colon).strip().toUpperCase(Locale.ROOT)
+        + ":"
+        + written.substring(colon + 1).strip();
+  }
+
   /** The key quotas and ownership use, e.g. {@code TELEGRAM:12345}. */
   public String key() {
     return platform + ":" + userId;

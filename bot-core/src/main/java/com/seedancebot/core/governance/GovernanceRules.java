@@ -2,7 +2,6 @@ package com.seedancebot.core.governance;
 
 import com.seedancebot.core.chat.UserRef;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,18 +51,7 @@ public record GovernanceRules(
     return keys.stream()
         .map(String::strip)
         .filter(k -> !k.isEmpty())
-        .map(GovernanceRules::normaliseKey)
+        .map(UserRef::keyOf)
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private static String normaliseKey(String key) {
-    int colon = key.indexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException(
-          "'" + key + "' must name its platform, e.g. telegram:123 or discord:456");
-    }
-    return key.substring(0, colon).strip().toUpperCase(Locale.ROOT)
-        + ":"
-        + key.substring(colon + 1).strip();
   }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A named quota tier from configuration: a user budget, whether prompts skip the banned-words
@@ -34,8 +35,8 @@ public record QuotaTier(
     Objects.requireNonNull(name, "name");
     name = name.strip().toLowerCase(Locale.ROOT);
     Objects.requireNonNull(budget, "budget");
-    users = users == null ? Set.of() : users.stream().map(QuotaTier::userKey).collect(toSet());
-    roles = roles == null ? Set.of() : roles.stream().map(String::strip).collect(toSet());
+    users = users == null ? Set.of() : stripped(users).map(UserRef::keyOf).collect(toSet());
+    roles = roles == null ? Set.of() : stripped(roles).collect(toSet());
   }
 
   /** Whether this tier applies to {@code user} asking in {@code chat}. */
@@ -55,15 +56,8 @@ public record QuotaTier(
         || (chat.platform() == Platform.DISCORD && chat.serverId() == null);
   }
 
-  private static String userKey(String key) {
-    int colon = key.indexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException(
-          "'" + key + "' must name its platform, e.g. telegram:123 or discord:456");
-    }
-    return key.substring(0, colon).strip().toUpperCase(Locale.ROOT)
-        + ":"
-        + key.substring(colon + 1).strip();
+  private static Stream<String> stripped(Set<String> values) {
+    return values.stream().map(String::strip).filter(v -> !v.isEmpty());
   }
 
   private static java.util.stream.Collector<String, ?, Set<String>> toSet() {

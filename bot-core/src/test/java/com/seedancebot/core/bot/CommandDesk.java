@@ -168,6 +168,15 @@ final class CommandDesk {
     return jobs.findRecentByOwner(owner, 1).get(0);
   }
 
+  /** Submits the queued jobs and lets the provider refuse {@code job} for its content. */
+  void refusedForContent(Job job) {
+    dispatcher.tick();
+    provider.fail(
+        jobs.find(job.id()).orElseThrow().providerTaskId(), "OutputVideoSensitiveContentDetected");
+    clock.advance(Duration.ofSeconds(2));
+    tracker.tick();
+  }
+
   /** The last status text shown for a job. */
   String statusOf(Job job) {
     return chat.statusCalls.stream()

@@ -84,12 +84,7 @@ class ModerationTiersTest {
 
   private void refusedNewest() {
     Job job = desk.newestJob(MEMBER);
-    desk.dispatcher.tick();
-    desk.provider.fail(
-        desk.jobs.find(job.id()).orElseThrow().providerTaskId(),
-        "OutputVideoSensitiveContentDetected");
-    desk.clock.advance(Duration.ofSeconds(2));
-    desk.tracker.tick();
+    desk.refusedForContent(job);
     assertThat(desk.jobs.find(job.id()).orElseThrow().errorCode()).isEqualTo("content_refused");
   }
 }

@@ -110,12 +110,7 @@ class QuotaAdminTest {
         .containsExactly(
             "Your allowance of 12.00 CNY per 24 hours has 1.98 CNY left, but this video needs"
                 + " 5.01 CNY. Enough frees up in 24 h 0 min, or choose a shorter video.");
-    desk.dispatcher.tick();
-    desk.provider.fail(
-        desk.jobs.find(first.id()).orElseThrow().providerTaskId(),
-        "OutputVideoSensitiveContentDetected");
-    desk.clock.advance(Duration.ofSeconds(2));
-    desk.tracker.tick();
+    desk.refusedForContent(first);
 
     assertThat(String.join("\n", desk.say(BOB, GROUP, "/quota")))
         .contains(

@@ -7,15 +7,8 @@ import com.seedancebot.core.quota.QuotaDecision.Denied;
 import com.seedancebot.core.quota.QuotaDecision.Granted;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +40,7 @@ abstract class QuotaBudgetsContract extends QuotaLedgerContract {
     QuotaLimits limits = userBudget(moneyPerDay(10 * ONE_YUAN));
 
     List<QuotaDecision> decisions =
-        reserveConcurrently(100, i -> ALICE_IN_C1, limits, 3 * ONE_YUAN / 2);
+        reserveConcurrently(100, i -> ALICE_IN_C1, limits, 5, 3 * ONE_YUAN / 2);
 
     assertThat(decisions).filteredOn(Granted.class::isInstance).hasSize(6);
     assertThat(decisions)
@@ -74,6 +67,7 @@ abstract class QuotaBudgetsContract extends QuotaLedgerContract {
             60,
             i -> new QuotaKeys("DISCORD:" + i, "DISCORD:c" + (i % 2), "DISCORD:server:9"),
             limits,
+            5,
             0);
 
     assertThat(decisions).filteredOn(Granted.class::isInstance).hasSize(7);
@@ -84,36 +78,6 @@ abstract class QuotaBudgetsContract extends QuotaLedgerContract {
     QuotaKeys elsewhere = new QuotaKeys("DISCORD:99", "DISCORD:c5", "DISCORD:server:10");
     assertThat(ledger().reserve("other-server", elsewhere, limits, 5, 0, T0))
         .isInstanceOf(Granted.class);
-  }
-
-  /** Reserves from 32 threads released at once, through two ledgers as two bot instances would. */
-  private List<QuotaDecision> reserveConcurrently(
-      int count, IntFunction<QuotaKeys> keys, QuotaLimits limits, long money) throws Exception {
-    List<QuotaLedger> instances = List.of(ledger(), ledger());
-    ExecutorService pool = Executors.newFixedThreadPool(32);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<QuotaDecision>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        QuotaLedger instance = instances.get(i % 2);
-        String jobId = "job-" + i;
-        QuotaKeys who = keys.apply(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return instance.reserve(jobId, who, limits, 5, money, T0);
-                }));
-      }
-      start.countDown();
-      List<QuotaDecision> decisions = new ArrayList<>();
-      for (Future<QuotaDecision> future : futures) {
-        decisions.add(future.get(2, TimeUnit.MINUTES));
-      }
-      return decisions;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test

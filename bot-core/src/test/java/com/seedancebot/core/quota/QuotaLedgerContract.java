@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -112,7 +113,22 @@ abstract class QuotaLedgerContract {
   /** Reserves from 32 threads released at once, through two ledgers as two bot instances would. */
   private List<QuotaDecision> reserveConcurrently(QuotaPolicy policy, int count, int seconds)
       throws Exception {
-    List<QuotaLedger> instances = List.of(ledger(policy), ledger(policy));
+    return reserveConcurrently(
+        count, i -> new QuotaKeys(ALICE, GROUP, GROUP), policy.toLimits(), seconds, 0);
+  }
+
+  /**
+   * Reserves {@code count} jobs of {@code seconds} and {@code money} for {@code keys(i)} under
+   * {@code limits}, from 32 threads released at once, through two ledgers as two bot instances
+   * would.
+   */
+  List<QuotaDecision> reserveConcurrently(
+      int count, IntFunction<QuotaKeys> keys, QuotaLimits limits, int seconds, long money)
+      throws Exception {
+    List<QuotaLedger> instances =
+        List.of(
+            new JdbcQuotaLedger(database.get(), limits),
+            new JdbcQuotaLedger(database.get(), limits));
     ExecutorService pool = Executors.newFixedThreadPool(32);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -120,11 +136,12 @@ abstract class QuotaLedgerContract {
       for (int i = 0; i < count; i++) {
         QuotaLedger instance = instances.get(i % 2);
         String jobId = "job-" + i;
+        QuotaKeys who = keys.apply(i);
         futures.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return instance.reserve(jobId, ALICE, GROUP, seconds, T0);
+                  return instance.reserve(jobId, who, limits, seconds, money, T0);
                 }));
       }
       start.countDown();
