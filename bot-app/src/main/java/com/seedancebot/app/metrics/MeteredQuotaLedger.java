@@ -30,7 +30,16 @@ public final class MeteredQuotaLedger implements QuotaLedger {
   @Override
   public QuotaDecision reserve(
       String jobId, QuotaKeys keys, QuotaLimits limits, int seconds, long money, Instant now) {
-    QuotaDecision decision = delegate.reserve(jobId, keys, limits, seconds, money, now);
+    return counted(delegate.reserve(jobId, keys, limits, seconds, money, now));
+  }
+
+  @Override
+  public QuotaDecision reserve(
+      String jobId, String userKey, String chatKey, int seconds, Instant now) {
+    return counted(delegate.reserve(jobId, userKey, chatKey, seconds, now));
+  }
+
+  private QuotaDecision counted(QuotaDecision decision) {
     if (decision instanceof QuotaDecision.Denied denied) {
       Counter.builder(MetricNames.QUOTA_REFUSALS)
           .description("Requests refused because an allowance ran out")
@@ -52,6 +61,11 @@ public final class MeteredQuotaLedger implements QuotaLedger {
   }
 
   @Override
+  public void settle(String jobId, int actualSeconds, Instant now) {
+    delegate.settle(jobId, actualSeconds, now);
+  }
+
+  @Override
   public void refund(String jobId, Instant now) {
     delegate.refund(jobId, now);
   }
@@ -59,6 +73,11 @@ public final class MeteredQuotaLedger implements QuotaLedger {
   @Override
   public QuotaSnapshot remaining(QuotaKeys keys, QuotaLimits limits, Instant now) {
     return delegate.remaining(keys, limits, now);
+  }
+
+  @Override
+  public QuotaSnapshot remaining(String userKey, String chatKey, Instant now) {
+    return delegate.remaining(userKey, chatKey, now);
   }
 
   @Override
