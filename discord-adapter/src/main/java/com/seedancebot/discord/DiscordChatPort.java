@@ -81,16 +81,23 @@ public final class DiscordChatPort implements ChatPort {
 
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
-    return sendText(chat, replyToMessageId, renderer.text(text));
+    return sendData(chat, replyToMessageId, renderer.text(text));
   }
 
   @Override
   public String sendText(
       ChatRef chat, String replyToMessageId, String text, List<ChatButton> buttons) {
-    return sendText(chat, replyToMessageId, renderer.text(text, buttons));
+    return sendData(chat, replyToMessageId, renderer.text(text, buttons));
   }
 
-  private String sendText(ChatRef chat, String replyToMessageId, MessageCreateData data) {
+  @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
+    return sendData(chat, replyToMessageId, renderer.textWithCancels(text, jobIds, locale));
+  }
+
+  /** Answers the interaction {@code replyToMessageId} when it is live, else posts in the chat. */
+  private String sendData(ChatRef chat, String replyToMessageId, MessageCreateData data) {
     Optional<InteractionRegistry.Ticket<InteractionHook>> ticket = live(replyToMessageId);
     if (ticket.isPresent()) {
       try {

@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
@@ -100,14 +103,26 @@ public final class DiscordCommandReader {
         new ChatRequest(user(event), chat(event), event.getId(), command, attachments));
   }
 
-  /** {@code /admin <action>}: the typed user (its id), page or days become the words after it. */
+  /**
+   * {@code /admin <action>}: the typed user (its id) or scope, page or days, then the words of what
+   * to set, become the words after it.
+   */
   private static ChatCommand admin(SlashCommandInteraction event) {
     List<String> args = new ArrayList<>();
-    for (String name : List.of(DiscordCommands.USER, DiscordCommands.PAGE, DiscordCommands.DAYS)) {
+    for (String name :
+        List.of(
+            DiscordCommands.USER,
+            DiscordCommands.SCOPE,
+            DiscordCommands.PAGE,
+            DiscordCommands.DAYS)) {
       OptionMapping option = event.getOption(name);
       if (option != null) {
         args.add(option.getAsString());
       }
+    }
+    OptionMapping set = event.getOption(DiscordCommands.SET);
+    if (set != null) {
+      args.addAll(List.of(set.getAsString().strip().split("\\s+")));
     }
     return new ChatCommand.Admin(event.getSubcommandName(), args);
   }
@@ -150,8 +165,12 @@ public final class DiscordCommandReader {
     String name =
         member != null ? member.getEffectiveName() : interaction.getUser().getEffectiveName();
     boolean admin = member == null || member.hasPermission(Permission.MANAGE_SERVER);
+    Set<String> roles =
+        member == null
+            ? Set.of()
+            : member.getRoles().stream().map(Role::getId).collect(Collectors.toSet());
     return new UserRef(
-        Platform.DISCORD, interaction.getUser().getId(), name, locale(interaction), admin);
+        Platform.DISCORD, interaction.getUser().getId(), name, locale(interaction), admin, roles);
   }
 
   /** Where the interaction happened. */

@@ -53,10 +53,15 @@ public final class DiscordCommands {
   public static final String SEND_LAST_FRAME = "send_last_frame";
   public static final String DRAFT = "draft";
   public static final String FLEX = "flex";
+  public static final String SCOPE = "scope";
+  public static final String SET = "set";
 
-  /** {@code /admin}'s subcommands; those naming a user take a typed {@link #USER} option. */
+  /**
+   * {@code /admin}'s subcommands; those naming a user take a typed {@link #USER} option, {@code
+   * quota} also a {@link #SCOPE} (this chat or server) and what to {@link #SET}.
+   */
   public static final List<String> ADMIN_ACTIONS =
-      List.of("block", "unblock", "pause", "resume", "log", "stats", "jobs");
+      List.of("block", "unblock", "pause", "resume", "quota", "log", "stats", "jobs");
 
   /** The ratios of PROVIDERS.md, as offered choices. */
   public static final List<String> RATIOS =
@@ -115,6 +120,13 @@ public final class DiscordCommands {
       switch (action) {
         case "block", "unblock" ->
             sub.addOptions(option(OptionType.USER, USER, ADMIN).setRequired(true));
+        case "quota" ->
+            sub.addOptions(
+                option(OptionType.STRING, SET, ADMIN).setRequired(true).setMaxLength(200),
+                option(OptionType.USER, USER, ADMIN),
+                option(OptionType.STRING, SCOPE, ADMIN)
+                    .addChoice("chat", "chat")
+                    .addChoice("server", "server"));
         case "log" -> sub.addOptions(option(OptionType.INTEGER, PAGE, ADMIN).setMinValue(1));
         case "stats" ->
             sub.addOptions(option(OptionType.INTEGER, DAYS, ADMIN).setRequiredRange(1, 90));

@@ -32,6 +32,8 @@ public final class DiscordRenderer {
   private static final String LAST_FRAME_NAME = "last-frame.png";
   private static final int ROW = 5;
   private static final int MAX_ROWS = 5;
+  private static final int BUTTONS_PER_ROW = 5;
+  private static final int MAX_BUTTONS = 25;
 
   private final Messages messages;
 
@@ -44,6 +46,28 @@ public final class DiscordRenderer {
     return new MessageCreateBuilder()
         .setContent(cut(text, MAX_CONTENT))
         .setAllowedMentions(List.of())
+        .build();
+  }
+
+  /** A text with one Cancel button per job (up to Discord's 25, five to a row). */
+  public MessageCreateData textWithCancels(String text, List<String> jobIds, Locale locale) {
+    List<Button> buttons =
+        jobIds.stream()
+            .limit(MAX_BUTTONS)
+            .map(
+                id ->
+                    Button.danger(
+                        ButtonIds.of(ButtonAction.CANCEL, id),
+                        messages.get(locale, "discord.button.cancel_job", id)))
+            .toList();
+    List<ActionRow> rows = new ArrayList<>();
+    for (int i = 0; i < buttons.size(); i += BUTTONS_PER_ROW) {
+      rows.add(ActionRow.of(buttons.subList(i, Math.min(buttons.size(), i + BUTTONS_PER_ROW))));
+    }
+    return new MessageCreateBuilder()
+        .setContent(cut(text, MAX_CONTENT))
+        .setAllowedMentions(List.of())
+        .setComponents(rows)
         .build();
   }
 

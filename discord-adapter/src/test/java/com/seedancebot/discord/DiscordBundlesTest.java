@@ -49,7 +49,10 @@ class DiscordBundlesTest {
             commands.get(commands.size() - 1);
     assertThat(admin.getSubcommands())
         .extracting(c -> c.getName())
-        .containsExactly("block", "unblock", "pause", "resume", "log", "stats", "jobs");
+        .containsExactly("block", "unblock", "pause", "resume", "quota", "log", "stats", "jobs");
+    assertThat(admin.getSubcommands().get(4).getOptions())
+        .extracting(o -> o.getName() + ":" + o.getType())
+        .containsExactly("set:STRING", "user:USER", "scope:STRING");
     assertThat(admin.getSubcommands().get(0).getOptions())
         .singleElement()
         .satisfies(

@@ -233,6 +233,38 @@ class DiscordChatPortIT {
   }
 
   @Test
+  void an_admins_job_list_carries_a_cancel_button_per_job_five_to_a_row() throws Exception {
+    List<String> jobs = List.of("j1", "j2", "j3", "j4", "j5", "j6");
+
+    h.port.sendText(THREAD, "1234", "Queued and running jobs", jobs, java.util.Locale.ENGLISH);
+
+    RecordedCall post =
+        h.fake.awaitCall(
+            "the job list",
+            c ->
+                c.is("POST", "/api/v10/channels/" + FakeDiscord.THREAD_ID + "/messages")
+                    && "Queued and running jobs".equals(c.content()));
+    assertThat(customIds(post.json()))
+        .containsExactly(
+            "seedance:x:j1",
+            "seedance:x:j2",
+            "seedance:x:j3",
+            "seedance:x:j4",
+            "seedance:x:j5",
+            "seedance:x:j6");
+    assertThat(post.json().path("components").size()).isEqualTo(2);
+    assertThat(
+            post.json()
+                .path("components")
+                .get(0)
+                .path("components")
+                .get(0)
+                .path("label")
+                .asString())
+        .isEqualTo("Cancel j1");
+  }
+
+  @Test
   void a_video_that_fits_is_uploaded_into_the_thread_with_mention_buttons_and_card()
       throws Exception {
     byte[] mp4 = "fake mp4 bytes \u0000\u0001".getBytes(StandardCharsets.ISO_8859_1);

@@ -172,6 +172,7 @@ class SlashCommandListenerIT {
     assertThat(ack.json().path("data").path("flags").asInt()).isEqualTo(64);
     assertThat(request.command()).isEqualTo(new ChatCommand.Quota());
     assertThat(request.user().admin()).isTrue();
+    assertThat(request.user().roles()).containsExactly(FakeDiscord.ADMIN_ROLE_ID);
     assertThat(request.user().locale()).isEqualTo(Locale.ENGLISH);
   }
 
@@ -208,6 +209,16 @@ class SlashCommandListenerIT {
     h.fake.slash("admin").by(FakeDiscord.ADMIN).subcommand("stats").integer("days", 30).send();
     assertThat(h.inbox.awaitCommand().command())
         .isEqualTo(new ChatCommand.Admin("stats", List.of("30")));
+
+    h.fake
+        .slash("admin")
+        .by(FakeDiscord.ADMIN)
+        .subcommand("quota")
+        .string("set", "jobs=3  money=1.5")
+        .string("scope", "server")
+        .send();
+    assertThat(h.inbox.awaitCommand().command())
+        .isEqualTo(new ChatCommand.Admin("quota", List.of("server", "jobs=3", "money=1.5")));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Objects;
  * which message, the text (or caption) and the media it carries or replies to.
  *
  * @param mediaGroupId the album it belongs to, or null
+ * @param repliedTo the author of the message it replies to, or null
  */
 public record InboundMessage(
     UserRef user,
@@ -17,7 +18,8 @@ public record InboundMessage(
     String messageId,
     String text,
     List<TelegramMedia> media,
-    String mediaGroupId) {
+    String mediaGroupId,
+    UserRef repliedTo) {
   public InboundMessage {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(chat, "chat");
@@ -39,7 +41,13 @@ public record InboundMessage(
             .orElse(ordered.get(0));
     List<TelegramMedia> media = ordered.stream().flatMap(p -> p.media().stream()).toList();
     return new InboundMessage(
-        lead.user(), lead.chat(), lead.messageId(), lead.text(), media, lead.mediaGroupId());
+        lead.user(),
+        lead.chat(),
+        lead.messageId(),
+        lead.text(),
+        media,
+        lead.mediaGroupId(),
+        lead.repliedTo());
   }
 
   private static long order(InboundMessage m) {

@@ -89,6 +89,12 @@ public final class TelegramChatPort implements ChatPort {
   }
 
   @Override
+  public String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
+    return send(chat, replyToMessageId, text, keyboards.cancelEach(jobIds, locale));
+  }
+
+  @Override
   public String showStatus(JobStatus status) {
     return statuses.show(status);
   }

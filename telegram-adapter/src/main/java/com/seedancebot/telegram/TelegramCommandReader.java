@@ -46,7 +46,8 @@ public final class TelegramCommandReader {
         Integer.toString(message.getMessageId()),
         text,
         media,
-        message.getMediaGroupId());
+        message.getMediaGroupId(),
+        author(replied));
   }
 
   /** The sender as the core sees them. */
@@ -54,6 +55,22 @@ public final class TelegramCommandReader {
     Locale locale = Messages.languageOf(from.getLanguageCode());
     boolean admin = admins.isAdmin(chat.getId(), chat.getType(), from.getId());
     return new UserRef(Platform.TELEGRAM, Long.toString(from.getId()), name(from), locale, admin);
+  }
+
+  /** Who wrote a replied-to message (as admins name a user), or null for none or a bot. */
+  private static UserRef author(Message replied) {
+    if (replied == null
+        || replied.getFrom() == null
+        || Boolean.TRUE.equals(replied.getFrom().getIsBot())) {
+      return null;
+    }
+    User from = replied.getFrom();
+    return new UserRef(
+        Platform.TELEGRAM,
+        Long.toString(from.getId()),
+        name(from),
+        Messages.languageOf(from.getLanguageCode()),
+        false);
   }
 
   /** The chat, with the forum topic as thread when the message is in one. */

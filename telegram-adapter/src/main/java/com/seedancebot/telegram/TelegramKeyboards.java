@@ -34,6 +34,22 @@ public final class TelegramKeyboards {
     return markup(List.of(button(ButtonAction.CANCEL, jobId, "telegram.button.cancel", locale)));
   }
 
+  /** One Cancel button per job (in rows of one), for an admin's list of jobs; null for none. */
+  public InlineKeyboardMarkup cancelEach(List<String> jobIds, Locale locale) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    for (String jobId : jobIds) {
+      if (CallbackData.fits(jobId)) {
+        rows.add(
+            new InlineKeyboardRow(
+                InlineKeyboardButton.builder()
+                    .text(messages.get(locale, "telegram.button.cancel_job", jobId))
+                    .callbackData(new CallbackData(ButtonAction.CANCEL, jobId).encode())
+                    .build()));
+      }
+    }
+    return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
+  }
+
   /** Reroll (and Continue when the video has a last frame) under a finished video. */
   public InlineKeyboardMarkup video(String jobId, boolean canContinue, Locale locale) {
     return video(jobId, ResultButtons.plain(canContinue), locale);

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +152,18 @@ class TelegramChatPortIT {
     assertThat(msg.json("reply_parameters").get("message_id").asInt()).isEqualTo(55);
     assertThat(buttons(msg.json("reply_markup")))
         .containsExactly("🎲 Reroll=r:job-9", "▶ Continue=n:job-9");
+  }
+
+  @Test
+  void anAdminsJobListCarriesACancelButtonPerJobInTheirLanguage() throws Exception {
+    port.sendText(
+        TOPIC, "321", "Queued and running jobs", List.of("job-1", "job-2"), Locale.CHINESE);
+
+    RecordedCall sent = fake.calls("sendMessage").get(0);
+    assertThat(sent.field("text")).isEqualTo("Queued and running jobs");
+    assertThat(buttons(sent.json("reply_markup")))
+        .containsExactly("✖ 取消 job-1=c:job-1", "✖ 取消 job-2=c:job-2");
+    assertThat(sent.json("reply_markup").get("inline_keyboard")).hasSize(2);
   }
 
   @Test

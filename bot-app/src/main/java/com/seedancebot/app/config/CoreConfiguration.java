@@ -84,7 +84,7 @@ public class CoreConfiguration {
 
   @Bean
   QuotaLedger quotaLedger(DataSource dataSource, QuotaProperties quota, MeterRegistry registry) {
-    return new MeteredQuotaLedger(new JdbcQuotaLedger(dataSource, quota.toPolicy()), registry);
+    return new MeteredQuotaLedger(new JdbcQuotaLedger(dataSource, quota.toLimits()), registry);
   }
 
   @Bean
@@ -127,6 +127,7 @@ public class CoreConfiguration {
       Clock clock,
       BotProperties bot,
       GovernanceProperties governance,
+      QuotaProperties quotaSettings,
       JobTelemetry telemetry,
       StorageProperties storage,
       FreeSpaceGuard freeSpace) {
@@ -161,7 +162,7 @@ public class CoreConfiguration {
             null,
             RandomGenerator.getDefault(),
             freeSpace),
-        new Governance(dataSource, governance.toRules()));
+        new Governance(dataSource, governance.toRules(), quotaSettings.toTiers()));
   }
 
   @Bean

@@ -3,6 +3,8 @@ package com.seedancebot.app.config;
 import com.seedancebot.core.governance.AccessRules;
 import com.seedancebot.core.governance.BannedWords;
 import com.seedancebot.core.governance.GovernanceRules;
+import com.seedancebot.core.governance.RefusalLimits;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * provider call ({@code BOT_BANNED_WORDS=word,*part*}, see {@link BannedWords}); and who may use
  * the bot where ({@code BOT_ALLOW_USERS}, {@code BOT_DENY_USERS}, {@code BOT_ALLOW_CHATS}, {@code
  * BOT_DENY_CHATS}, {@code BOT_ALLOW_SERVERS}, {@code BOT_DENY_SERVERS}, all {@code platform:id}
- * lists, and {@code BOT_DIRECT_MESSAGES}, see {@link AccessRules}).
+ * lists, and {@code BOT_DIRECT_MESSAGES}, see {@link AccessRules}); and how many content refusals
+ * in a day ({@code BOT_CONTENT_REFUSALS_PER_DAY}) make a user wait {@code
+ * BOT_CONTENT_REFUSAL_COOLDOWN} after each further one (see {@link RefusalLimits}).
  */
 @ConfigurationProperties("bot.governance")
 public record GovernanceProperties(
@@ -25,7 +29,9 @@ public record GovernanceProperties(
     List<String> denyChats,
     List<String> allowServers,
     List<String> denyServers,
-    Boolean directMessages) {
+    Boolean directMessages,
+    Integer contentRefusalsPerDay,
+    Duration contentRefusalCooldown) {
 
   public GovernanceRules toRules() {
     return new GovernanceRules(
@@ -38,7 +44,10 @@ public record GovernanceProperties(
             set(denyChats),
             set(allowServers),
             set(denyServers),
-            directMessages == null || directMessages));
+            directMessages == null || directMessages),
+        new RefusalLimits(
+            contentRefusalsPerDay == null ? 0 : contentRefusalsPerDay,
+            contentRefusalCooldown == null ? Duration.ZERO : contentRefusalCooldown));
   }
 
   private static Set<String> set(List<String> list) {

@@ -97,9 +97,20 @@ public final class CommandHandler implements BotInbox {
   @Override
   public void onMessage(
       UserRef user, ChatRef chat, String messageId, String text, List<IncomingAttachment> files) {
+    onMessage(user, chat, messageId, text, files, null);
+  }
+
+  @Override
+  public void onMessage(
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      List<IncomingAttachment> files,
+      UserRef repliedTo) {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
-      onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
+      onCommand(new ChatRequest(user, chat, messageId, p.command(), files, repliedTo));
     } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
@@ -199,8 +210,12 @@ public final class CommandHandler implements BotInbox {
       return info.models(r.user());
     } else if (c instanceof ChatCommand.Settings s) {
       return info.settings(r.user(), r.chat(), s.defaults());
+    } else if (c instanceof ChatCommand.Admin a && a.action().equals("jobs")) {
+      AdminCommands.JobList list = admin.jobList(r.user(), r.chat());
+      reply(r.user(), r.chat(), r.messageId(), list.text(), list.jobIds());
+      return null;
     } else if (c instanceof ChatCommand.Admin a) {
-      return admin.run(r.user(), r.chat(), a);
+      return admin.run(r.user(), r.chat(), a, r.repliedTo());
     } else {
       return info.help(r.user(), r.chat());
     }
@@ -212,7 +227,8 @@ public final class CommandHandler implements BotInbox {
       return followUps.announceAgain(earlier.get());
     }
     Optional<String> refusal =
-        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), v.prompt()));
+        gate.queueRefusal(r.user(), r.chat())
+            .or(() -> moderation.refusal(r.user(), r.chat(), v.prompt()));
     if (refusal.isPresent()) {
       return refusal.get();
     }
@@ -260,13 +276,22 @@ public final class CommandHandler implements BotInbox {
   }
 
   private void reply(UserRef user, ChatRef chat, String replyTo, String text) {
+    reply(user, chat, replyTo, text, List.of());
+  }
+
+  /** Replies with a Cancel button for each of {@code jobIds}. */
+  private void reply(UserRef user, ChatRef chat, String replyTo, String text, List<String> jobIds) {
     var port = ports.forPlatform(chat.platform());
     if (port.isEmpty()) {
       log.warn("No chat surface for {}; reply dropped", chat.platform());
       return;
     }
     try {
-      port.get().sendText(chat, replyTo, text);
+      if (jobIds.isEmpty()) {
+        port.get().sendText(chat, replyTo, text);
+      } else {
+        port.get().sendText(chat, replyTo, text, jobIds, user.locale());
+      }
     } catch (ChatDeliveryException e) {
       log.warn("Reply to {} on {} failed: {}", user.key(), chat.platform(), e.getMessage());
     }

@@ -10,7 +10,9 @@ import com.seedancebot.core.job.CancelResult;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.quota.QuotaKeys;
 import com.seedancebot.core.quota.QuotaLedger;
+import com.seedancebot.core.quota.QuotaPlanner;
 import com.seedancebot.core.quota.QuotaTextFormatter;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class InfoCommands {
   private final JobService jobs;
   private final JobTexts jobTexts;
   private final QuotaLedger quota;
+  private final QuotaPlanner budgets;
   private final QuotaTextFormatter quotaTexts;
   private final ModelChooser models;
   private final ModelListFormatter modelList;
@@ -39,6 +42,7 @@ public final class InfoCommands {
       JobService jobs,
       JobTexts jobTexts,
       QuotaLedger quota,
+      QuotaPlanner budgets,
       QuotaTextFormatter quotaTexts,
       ModelChooser models,
       ModelListFormatter modelList,
@@ -49,6 +53,7 @@ public final class InfoCommands {
     this.jobs = jobs;
     this.jobTexts = jobTexts;
     this.quota = quota;
+    this.budgets = budgets;
     this.quotaTexts = quotaTexts;
     this.models = models;
     this.modelList = modelList;
@@ -81,7 +86,8 @@ public final class InfoCommands {
   }
 
   public String quota(UserRef user, ChatRef chat) {
-    var snapshot = quota.remaining(user.key(), chat.quotaKey(), clock.instant());
+    var snapshot =
+        quota.remaining(QuotaKeys.of(user, chat), budgets.limitsFor(user, chat), clock.instant());
     return quotaTexts.snapshot(user.locale(), snapshot, clock.instant());
   }
 

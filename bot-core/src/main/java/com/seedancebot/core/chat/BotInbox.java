@@ -22,6 +22,20 @@ public interface BotInbox {
       String text,
       List<IncomingAttachment> attachments);
 
+  /**
+   * A chat message written as a reply to {@code repliedTo}'s message (admins name a user so); by
+   * default handled like any message.
+   */
+  default void onMessage(
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      List<IncomingAttachment> attachments,
+      UserRef repliedTo) {
+    onMessage(user, chat, messageId, text, attachments);
+  }
+
   /** An already-parsed command (typed slash commands, context menus). */
   void onCommand(ChatRequest request);
 

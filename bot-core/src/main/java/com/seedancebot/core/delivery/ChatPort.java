@@ -2,6 +2,8 @@ package com.seedancebot.core.delivery;
 
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Platform;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What a chat surface (Telegram, Discord, the playground) must offer the core. All text arrives
@@ -31,6 +33,16 @@ public interface ChatPort {
    */
   default String sendText(
       ChatRef chat, String replyToMessageId, String text, java.util.List<ChatButton> buttons) {
+    return sendText(chat, replyToMessageId, text);
+  }
+
+  /**
+   * Sends a text with a Cancel button for each of {@code jobIds} (an admin's list of jobs),
+   * labelled in {@code locale}; a press arrives as a Cancel of that job. A surface without buttons
+   * sends the text alone, as this default does.
+   */
+  default String sendText(
+      ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
     return sendText(chat, replyToMessageId, text);
   }
 

@@ -5,5 +5,6 @@ public enum AdminAction {
   BLOCK,
   UNBLOCK,
   PAUSE,
-  RESUME
+  RESUME,
+  QUOTA
 }

@@ -5,16 +5,20 @@ import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.job.JobRepository;
+import com.seedancebot.core.quota.QuotaOverrides;
+import com.seedancebot.core.quota.QuotaTiers;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /admin block|unblock <user>}, {@code /admin pause|resume}, {@code /admin log [page]},
- * {@code /admin stats [days]} and {@code /admin jobs}, for admins of the chat (or server) they are
- * in and for operators. Blocks and pauses apply to the chat's scope ({@link ChatRef#quotaKey()}: a
- * Discord server as a whole); every change is written to the {@link AuditLog}. Anyone else is told
- * "admins only" in their language. Thread-safe.
+ * {@code /admin block|unblock <user>}, {@code /admin pause|resume}, {@code /admin quota …} (see
+ * {@link QuotaAdmin}), {@code /admin log [page]}, {@code /admin stats [days]} and {@code /admin
+ * jobs}, for admins of the chat (or server) they are in and for operators. Blocks and pauses apply
+ * to the chat's scope ({@link ChatRef#quotaKey()}: a Discord server as a whole); every change is
+ * written to the {@link AuditLog}. Anyone else is told "admins only" in their language.
+ * Thread-safe.
  */
 public final class AdminCommands {
 
@@ -26,6 +30,7 @@ public final class AdminCommands {
   private final AuditPages pages;
   private final AdminReports reports;
   private final UserTargets targets;
+  private final QuotaAdmin quotas;
   private final Messages messages;
   private final Clock clock;
 
@@ -38,6 +43,8 @@ public final class AdminCommands {
       UserTargets targets,
       JobStatistics statistics,
       JobRepository jobs,
+      QuotaTiers tiers,
+      QuotaOverrides overrides,
       Messages messages,
       Clock clock) {
     this.rules = rules;
@@ -48,24 +55,49 @@ public final class AdminCommands {
     this.pages = new AuditPages(audit, messages);
     this.reports = new AdminReports(statistics, jobs, messages, clock);
     this.targets = targets;
+    this.quotas = new QuotaAdmin(tiers, overrides, targets, audit, messages, clock);
     this.messages = messages;
     this.clock = clock;
   }
 
+  /** An answer with the jobs it lists, each of which gets a Cancel button. */
+  public record JobList(String text, List<String> jobIds) {
+    public JobList {
+      jobIds = List.copyOf(jobIds);
+    }
+  }
+
+  /** {@code /admin jobs}: the queued and running jobs here, or "admins only". */
+  public JobList jobList(UserRef user, ChatRef chat) {
+    if (!rules.mayAdminister(user)) {
+      return new JobList(messages.get(user.locale(), "admin.admins_only"), List.of());
+    }
+    return reports.jobs(user, chat);
+  }
+
   /** Runs an admin command; returns the reply in the caller's language. */
   public String run(UserRef user, ChatRef chat, ChatCommand.Admin command) {
+    return run(user, chat, command, null);
+  }
+
+  /**
+   * Runs an admin command written as a reply to {@code repliedTo}'s message (or null), who is then
+   * the user a command about a user is about unless it names one.
+   */
+  public String run(UserRef user, ChatRef chat, ChatCommand.Admin command, UserRef repliedTo) {
     Locale l = user.locale();
     if (!rules.mayAdminister(user)) {
       return messages.get(l, "admin.admins_only");
     }
     return switch (command.action()) {
-      case "block" -> block(user, chat, command);
-      case "unblock" -> unblock(user, chat, command);
+      case "block" -> block(user, chat, withReplied(command, repliedTo));
+      case "unblock" -> unblock(user, chat, withReplied(command, repliedTo));
+      case "quota" -> quotas.run(user, chat, command.args(), repliedTo);
       case "pause" -> pause(user, chat);
       case "resume" -> resume(user, chat);
       case "log" -> pages.render(l, chat.quotaKey(), command.args());
       case "stats" -> reports.stats(user, chat, command.args());
-      case "jobs" -> reports.jobs(user, chat);
+      case "jobs" -> reports.jobs(user, chat).text();
       default -> messages.get(l, "admin.usage");
     };
   }
@@ -111,6 +143,14 @@ public final class AdminCommands {
     }
     record(admin, chat, AdminAction.RESUME, chat.quotaKey());
     return messages.get(admin.locale(), "admin.resume.done");
+  }
+
+  /** {@code /admin block} as a reply names the replied-to user when no user is written. */
+  private static ChatCommand.Admin withReplied(ChatCommand.Admin command, UserRef repliedTo) {
+    if (!command.args().isEmpty() || repliedTo == null) {
+      return command;
+    }
+    return new ChatCommand.Admin(command.action(), List.of(repliedTo.key()));
   }
 
   private Optional<String> target(UserRef admin, ChatCommand.Admin command) {

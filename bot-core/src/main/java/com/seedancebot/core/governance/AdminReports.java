@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * The read-only admin views of a chat (or a whole Discord server): {@code /admin stats [days]}
  * (jobs, seconds and tokens by user and by model, failures by cause; 7 days unless told, at most
- * {@link #MAX_DAYS}) and {@code /admin jobs} (every queued and running job there, with the command
- * that cancels it). Thread-safe.
+ * {@link #MAX_DAYS}) and {@code /admin jobs} (every queued and running job there, each with a
+ * Cancel button where the surface has buttons). Thread-safe.
  */
 final class AdminReports {
 
@@ -62,11 +62,11 @@ final class AdminReports {
     return text.toString();
   }
 
-  String jobs(UserRef admin, ChatRef chat) {
+  AdminCommands.JobList jobs(UserRef admin, ChatRef chat) {
     Locale l = admin.locale();
     List<Job> here = jobs.findActive().stream().filter(j -> sameScope(j.chat(), chat)).toList();
     if (here.isEmpty()) {
-      return messages.get(l, "admin.jobs.none");
+      return new AdminCommands.JobList(messages.get(l, "admin.jobs.none"), List.of());
     }
     StringBuilder text = new StringBuilder(messages.get(l, "admin.jobs.header", here.size()));
     for (Job job : here) {
@@ -81,7 +81,7 @@ final class AdminReports {
                   job.owner().key(),
                   excerpt(job.request().prompt())));
     }
-    return text.toString();
+    return new AdminCommands.JobList(text.toString(), here.stream().map(Job::id).toList());
   }
 
   private String line(Locale l, String label, JobStatistics.Totals t) {

@@ -3,16 +3,20 @@ package com.seedancebot.core.governance;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.quota.QuotaTextFormatter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Decides, before any command or button is run, whether the bot listens to a user in a chat: a user
  * or chat the access lists exclude ({@link AccessRules}) and a user an admin blocked are told once,
  * politely, why, and then ignored. Before anything is queued it also refuses work in a chat an
- * admin paused. Operators are never blocked. Admission also notes the {@code @username} a user is
- * shown by, so admins may name them by it. Thread-safe.
+ * admin paused, and from a user who waits after too many content refusals ({@link RefusalLimits}).
+ * Operators are never blocked nor kept waiting. Admission also notes the {@code @username} a user
+ * is shown by, so admins may name them by it. Thread-safe.
  */
 public final class Gatekeeper {
 
@@ -23,6 +27,8 @@ public final class Gatekeeper {
   private final PausedChats paused;
   private final NoticeLedger notices;
   private final KnownUsers known;
+  private final RefusalCooldown cooldown;
+  private final QuotaTextFormatter waits;
   private final Messages messages;
   private final Clock clock;
 
@@ -32,6 +38,7 @@ public final class Gatekeeper {
       PausedChats paused,
       NoticeLedger notices,
       KnownUsers known,
+      DataSource dataSource,
       Messages messages,
       Clock clock) {
     this.rules = rules;
@@ -39,6 +46,8 @@ public final class Gatekeeper {
     this.paused = paused;
     this.notices = notices;
     this.known = known;
+    this.cooldown = new RefusalCooldown(dataSource, rules.refusals());
+    this.waits = new QuotaTextFormatter(messages);
     this.messages = messages;
     this.clock = clock;
   }
@@ -78,11 +87,27 @@ public final class Gatekeeper {
         : new Admission.Ignored();
   }
 
-  /** Why nothing may be queued in {@code chat} now (it is paused), or empty when it may. */
+  /**
+   * Why {@code user} may not queue anything in {@code chat} now (it is paused, or the user waits
+   * after too many content refusals), or empty when they may.
+   */
   public Optional<String> queueRefusal(UserRef user, ChatRef chat) {
-    return paused.isPaused(chat.quotaKey())
-        ? Optional.of(messages.get(user.locale(), "governance.paused"))
-        : Optional.empty();
+    if (paused.isPaused(chat.quotaKey())) {
+      return Optional.of(messages.get(user.locale(), "governance.paused"));
+    }
+    if (rules.isOperator(user)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return cooldown
+        .of(user, now)
+        .map(
+            wait ->
+                messages.get(
+                    user.locale(),
+                    "governance.refusal_cooldown",
+                    wait.refusals(),
+                    waits.wait(user.locale(), wait.until(), now)));
   }
 
   /** The subject of the one-time "you are blocked" notice of a user in a scope. */

@@ -2,23 +2,30 @@ package com.seedancebot.core.governance;
 
 import com.seedancebot.core.chat.UserRef;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The operator's governance settings: who are operators (admins everywhere), which words refuse a
- * prompt, and who may use the bot where.
+ * prompt, who may use the bot where, and when content refusals make a user wait.
  *
  * @param operators user keys written {@code platform:id}, e.g. {@code telegram:123}, in any case
  * @param bannedWords words that refuse a prompt
  * @param access who may use the bot where
+ * @param refusals when content refusals make a user wait
  */
-public record GovernanceRules(Set<String> operators, BannedWords bannedWords, AccessRules access) {
+public record GovernanceRules(
+    Set<String> operators, BannedWords bannedWords, AccessRules access, RefusalLimits refusals) {
   public GovernanceRules {
     operators = operators == null ? Set.of() : normalise(operators);
     bannedWords = bannedWords == null ? BannedWords.none() : bannedWords;
     access = access == null ? AccessRules.open() : access;
+    refusals = refusals == null ? RefusalLimits.off() : refusals;
+  }
+
+  /** Rules without a content-refusal cooldown. */
+  public GovernanceRules(Set<String> operators, BannedWords bannedWords, AccessRules access) {
+    this(operators, bannedWords, access, RefusalLimits.off());
   }
 
   /** No operators, no banned words, everyone allowed everywhere. */
@@ -44,18 +51,7 @@ public record GovernanceRules(Set<String> operators, BannedWords bannedWords, Ac
     return keys.stream()
         .map(String::strip)
         .filter(k -> !k.isEmpty())
-        .map(GovernanceRules::normaliseKey)
+        .map(UserRef::keyOf)
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private static String normaliseKey(String key) {
-    int colon = key.indexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException(
-          "'" + key + "' must name its platform, e.g. telegram:123 or discord:456");
-    }
-    return key.substring(0, colon).strip().toUpperCase(Locale.ROOT)
-        + ":"
-        + key.substring(colon + 1).strip();
   }
 }

@@ -6,10 +6,15 @@ import com.seedancebot.core.provider.CancelOutcome;
 import com.seedancebot.core.provider.ProviderException;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.QuotaDecision;
+import com.seedancebot.core.quota.QuotaKeys;
 import com.seedancebot.core.quota.QuotaLedger;
+import com.seedancebot.core.quota.QuotaLimits;
+import com.seedancebot.core.quota.QuotaPlanner;
+import com.seedancebot.core.request.CostEstimate;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelSpec;
+import com.seedancebot.core.request.Money;
 import com.seedancebot.core.request.RequestValidator;
 import com.seedancebot.core.request.ValidationProblem;
 import java.time.Clock;
@@ -18,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Accepts, lists and cancels jobs. Acceptance validates against the model, estimates the cost,
- * reserves quota and persists the job in the local queue — in that order, so nothing is spent on an
- * invalid request and a reservation never outlives a job that was not stored. Thread-safe.
+ * reserves quota (seconds and estimated money, under the budgets that apply to the user there) and
+ * persists the job in the local queue — in that order, so nothing is spent on an invalid request
+ * and a reservation never outlives a job that was not stored. Thread-safe.
  */
 public final class JobService {
 
@@ -27,6 +33,7 @@ public final class JobService {
   private final RequestValidator validator;
   private final CostEstimator costs;
   private final QuotaLedger quota;
+  private final QuotaPlanner budgets;
   private final ProviderRouter router;
   private final JobOutcomes outcomes;
   private final Clock clock;
@@ -36,6 +43,7 @@ public final class JobService {
       RequestValidator validator,
       CostEstimator costs,
       QuotaLedger quota,
+      QuotaPlanner budgets,
       ProviderRouter router,
       JobOutcomes outcomes,
       Clock clock) {
@@ -43,6 +51,7 @@ public final class JobService {
     this.validator = validator;
     this.costs = costs;
     this.quota = quota;
+    this.budgets = budgets;
     this.router = router;
     this.outcomes = outcomes;
     this.clock = clock;
@@ -60,16 +69,19 @@ public final class JobService {
     if (!problems.isEmpty()) {
       return new Acceptance.Invalid(problems);
     }
-    long tokens = costs.estimate(full, model).tokens();
+    CostEstimate estimate = costs.estimate(full, model);
+    long tokens = estimate.tokens();
+    long money = estimate.money().map(Money::millionths).orElse(0L);
     int seconds =
         full.durationSeconds() < 0 ? model.capabilities().maxDuration() : full.durationSeconds();
+    QuotaKeys keys = QuotaKeys.of(owner, chat);
+    QuotaLimits limits = budgets.limitsFor(owner, chat);
     for (int attempt = 0; attempt < 5; attempt++) {
       String id = JobIds.next();
       if (jobs.find(id).isPresent()) {
         continue;
       }
-      QuotaDecision decision =
-          quota.reserve(id, owner.key(), chat.quotaKey(), seconds, clock.instant());
+      QuotaDecision decision = quota.reserve(id, keys, limits, seconds, money, clock.instant());
       if (decision instanceof QuotaDecision.Denied denied) {
         return new Acceptance.OverQuota(denied);
       }
@@ -119,7 +131,10 @@ public final class JobService {
     return Optional.empty();
   }
 
-  /** Cancels a job for its owner, or for an admin of the chat it was asked in. */
+  /**
+   * Cancels a job for its owner, or for an admin of the chat it was asked in (on Discord, of its
+   * server).
+   */
   public CancelResult cancel(UserRef caller, ChatRef where, String jobId) {
     Optional<Job> found = jobs.find(jobId.strip().toLowerCase(java.util.Locale.ROOT));
     if (found.isEmpty() || found.get().owner().platform() != caller.platform()) {
@@ -127,7 +142,7 @@ public final class JobService {
     }
     Job job = found.get();
     boolean owner = job.owner().userId().equals(caller.userId());
-    boolean chatAdmin = caller.admin() && job.chat().chatId().equals(where.chatId());
+    boolean chatAdmin = caller.admin() && job.chat().quotaKey().equals(where.quotaKey());
     if (!owner && !chatAdmin) {
       return CancelResult.NOT_ALLOWED;
     }

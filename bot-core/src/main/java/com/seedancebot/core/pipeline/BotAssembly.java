@@ -29,6 +29,8 @@ import com.seedancebot.core.governance.PausedChats;
 import com.seedancebot.core.governance.PromptModeration;
 import com.seedancebot.core.governance.UserTargets;
 import com.seedancebot.core.job.JobService;
+import com.seedancebot.core.quota.QuotaOverrides;
+import com.seedancebot.core.quota.QuotaPlanner;
 import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.RequestValidator;
@@ -107,25 +109,32 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
    * governance}.
    */
   public static BotAssembly build(Pipeline.Builder pipeline, Commands c, Governance governance) {
-    Pipeline built = pipeline.build();
+    Pipeline built = pipeline.costs(c.costs()).build();
+    QuotaPlanner budgets =
+        new QuotaPlanner(
+            pipeline.quota().defaults(),
+            governance.tiers(),
+            new QuotaOverrides(governance.dataSource()));
     JobService jobs =
         new JobService(
             pipeline.jobs(),
             new RequestValidator(),
             c.costs(),
             pipeline.quota(),
+            budgets,
             pipeline.router(),
             built.outcomes(),
             pipeline.clock());
     Replies replies = new Replies(c.messages());
     ModelChooser models =
         new ModelChooser(pipeline.catalog(), pipeline.router(), c.chatSettings(), c.defaultModel());
-    QuotaTextFormatter quotaTexts = new QuotaTextFormatter(c.messages());
+    QuotaTextFormatter quotaTexts = new QuotaTextFormatter(c.messages(), c.costs().currency());
     InfoCommands info =
         new InfoCommands(
             jobs,
             pipeline.texts(),
             pipeline.quota(),
+            budgets,
             quotaTexts,
             models,
             new ModelListFormatter(c.messages()),
@@ -157,7 +166,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             followUps,
             gate,
             adminCommands(governance, c, pipeline),
-            new PromptModeration(governance.rules().bannedWords(), c.messages()),
+            new PromptModeration(
+                governance.rules().bannedWords(), budgets::bypassesModeration, c.messages()),
             c.space(),
             new ShowCommand(
                 jobs,
@@ -179,6 +189,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
         new PausedChats(g.dataSource()),
         new NoticeLedger(g.dataSource()),
         new KnownUsers(g.dataSource()),
+        g.dataSource(),
         c.messages(),
         pipeline.clock());
   }
@@ -193,6 +204,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
         new UserTargets(new KnownUsers(g.dataSource())),
         new JobStatistics(g.dataSource()),
         pipeline.jobs(),
+        g.tiers(),
+        new QuotaOverrides(g.dataSource()),
         c.messages(),
         pipeline.clock());
   }

@@ -19,6 +19,7 @@ import com.seedancebot.core.job.ResultCollector;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.quota.QuotaLedger;
+import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.work.StageWorkers;
@@ -76,7 +77,7 @@ public final class Pipeline {
     this.pipeline = b.pipeline;
     this.clock = b.clock;
     this.status = new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4));
-    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry);
+    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry, b.costs);
     this.dispatcher =
         new JobDispatcher(
             b.jobs,
@@ -251,6 +252,7 @@ public final class Pipeline {
     private Function<VideoProvider, String> callbackBase = p -> null;
     private Function<Path, MediaInfo> videoInfo = p -> MediaInfo.unknown();
     private JobTelemetry telemetry = JobTelemetry.NONE;
+    private CostEstimator costs = new CostEstimator();
     private boolean direct;
 
     private Builder() {}
@@ -335,6 +337,12 @@ public final class Pipeline {
     /** Where the stages report stage times, outcomes, deliveries and stored bytes. */
     public Builder telemetry(JobTelemetry telemetry) {
       this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
+
+    /** Prices: a succeeded job's quota counts the money of its reported tokens. */
+    Builder costs(CostEstimator costs) {
+      this.costs = Objects.requireNonNull(costs, "costs");
       return this;
     }
 

@@ -24,9 +24,10 @@ public sealed interface QuotaDecision {
    *
    * @param scope whose allowance is exhausted
    * @param unit what ran out
-   * @param limit the allowance per 24 hours, in {@code unit}
-   * @param used how much of it the last 24 hours used
-   * @param requested how much the job needs (1 for jobs, its seconds for seconds)
+   * @param period over which window
+   * @param limit the allowance per period, in {@code unit}
+   * @param used how much of it the period used
+   * @param requested how much the job needs (1 for jobs, its seconds, its estimated cost)
    * @param resetsAt when enough of the allowance frees up for this job (if nothing else is used
    *     meanwhile); null when the job needs more than the whole allowance and never fits
    */
@@ -34,19 +35,33 @@ public sealed interface QuotaDecision {
       String jobId,
       QuotaScope scope,
       QuotaUnit unit,
-      int limit,
-      int used,
-      int requested,
+      QuotaPeriod period,
+      long limit,
+      long used,
+      long requested,
       Instant resetsAt)
       implements QuotaDecision {
     public Denied {
       Objects.requireNonNull(jobId, "jobId");
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(unit, "unit");
+      Objects.requireNonNull(period, "period");
+    }
+
+    /** A denial over the last 24 hours. */
+    public Denied(
+        String jobId,
+        QuotaScope scope,
+        QuotaUnit unit,
+        long limit,
+        long used,
+        long requested,
+        Instant resetsAt) {
+      this(jobId, scope, unit, QuotaPeriod.DAY, limit, used, requested, resetsAt);
     }
 
     /** What is left of the allowance now (never negative). */
-    public int left() {
+    public long left() {
       return Math.max(0, limit - used);
     }
 

@@ -3,9 +3,9 @@ package com.seedancebot.core.quota;
 import java.time.Duration;
 
 /**
- * The daily allowances, per user, per chat (or Discord server) and for the whole bot, in jobs and
- * in seconds of video, counted over a rolling {@link #WINDOW} of 24 hours. A limit of 0 or less
- * means unlimited; the compact constructor normalises every such limit to 0, so {@link
+ * The configured daily allowances, per user, per chat (a Discord channel) and for the whole bot, in
+ * jobs and in seconds of video, counted over a rolling {@link #WINDOW} of 24 hours. A limit of 0 or
+ * less means unlimited; the compact constructor normalises every such limit to 0, so {@link
  * #limit(QuotaScope, QuotaUnit)} returns either a positive limit or 0 for "unlimited".
  */
 public record QuotaPolicy(
@@ -17,7 +17,7 @@ public record QuotaPolicy(
     int globalSecondsPerDay) {
 
   /** How far back uses count: a use older than this no longer counts against any allowance. */
-  public static final Duration WINDOW = Duration.ofHours(24);
+  public static final Duration WINDOW = QuotaPeriod.DAY.window();
 
   public QuotaPolicy {
     userJobsPerDay = Math.max(0, userJobsPerDay);
@@ -35,11 +35,16 @@ public record QuotaPolicy(
 
   /** The limit for one scope and unit: positive, or 0 when unlimited. */
   public int limit(QuotaScope scope, QuotaUnit unit) {
-    return switch (scope) {
-      case USER -> unit == QuotaUnit.JOBS ? userJobsPerDay : userSecondsPerDay;
-      case CHAT -> unit == QuotaUnit.JOBS ? chatJobsPerDay : chatSecondsPerDay;
-      case GLOBAL -> unit == QuotaUnit.JOBS ? globalJobsPerDay : globalSecondsPerDay;
-    };
+    return (int) toLimits().of(scope).limit(unit, QuotaPeriod.DAY);
+  }
+
+  /** These daily limits as budgets (chat limits per chat or channel; no server budget). */
+  public QuotaLimits toLimits() {
+    return new QuotaLimits(
+        QuotaBudget.daily(userJobsPerDay, userSecondsPerDay),
+        QuotaBudget.daily(chatJobsPerDay, chatSecondsPerDay),
+        QuotaBudget.unlimited(),
+        QuotaBudget.daily(globalJobsPerDay, globalSecondsPerDay));
   }
 
   /** Whether any limit applies to the scope (if not, its uses need not be counted or locked). */

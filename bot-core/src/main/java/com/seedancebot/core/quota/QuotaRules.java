@@ -10,36 +10,49 @@ import java.util.Optional;
  */
 final class QuotaRules {
 
-  /** One use that still counts: when it was reserved and how many seconds it counts for. */
-  record Use(Instant reservedAt, int seconds) {}
+  /** One use that still counts: when it was reserved and the seconds and money it counts for. */
+  record Use(Instant reservedAt, long seconds, long money) {}
 
-  /** What a scope used over the window; {@code oldest} is null when nothing counts. */
-  record Usage(int jobs, int seconds, Instant oldest) {
-    int of(QuotaUnit unit) {
+  /**
+   * What a scope used over the last day and the last 30 days; {@code oldest} is the oldest use that
+   * still counts today, or null when none does.
+   */
+  record Usage(
+      long dayJobs,
+      long daySeconds,
+      long dayMoney,
+      long monthJobs,
+      long monthSeconds,
+      long monthMoney,
+      Instant oldest) {
+    long of(QuotaUnit unit, QuotaPeriod period) {
+      boolean day = period == QuotaPeriod.DAY;
       return switch (unit) {
-        case JOBS -> jobs;
-        case SECONDS -> seconds;
+        case JOBS -> day ? dayJobs : monthJobs;
+        case SECONDS -> day ? daySeconds : monthSeconds;
+        case MONEY -> day ? dayMoney : monthMoney;
       };
     }
 
     Instant oldestExpiresAt() {
-      return oldest == null ? null : oldest.plus(QuotaPolicy.WINDOW);
+      return oldest == null ? null : oldest.plus(QuotaPeriod.DAY.window());
     }
   }
 
   private QuotaRules() {}
 
-  /** How much of {@code unit} a job of {@code seconds} needs. */
-  static int requested(QuotaUnit unit, int seconds) {
+  /** How much of {@code unit} a job of {@code seconds} costing {@code money} needs. */
+  static long requested(QuotaUnit unit, long seconds, long money) {
     return switch (unit) {
       case JOBS -> 1;
       case SECONDS -> seconds;
+      case MONEY -> money;
     };
   }
 
   /** Whether a job needing {@code requested} exceeds a limit (0 = unlimited) given {@code used}. */
-  static boolean exceeds(int limit, int used, int requested) {
-    return limit > 0 && (long) used + requested > limit;
+  static boolean exceeds(long limit, long used, long requested) {
+    return limit > 0 && used + requested > limit;
   }
 
   /**
@@ -47,19 +60,25 @@ final class QuotaRules {
    * limit}; null if {@code requested} exceeds the whole limit.
    */
   static Instant whenFits(
-      List<Use> oldestFirst, QuotaUnit unit, int used, int requested, int limit, Instant now) {
+      List<Use> oldestFirst,
+      QuotaUnit unit,
+      QuotaPeriod period,
+      long used,
+      long requested,
+      long limit,
+      Instant now) {
     if (requested > limit) {
       return null;
     }
-    long toFree = (long) used + requested - limit;
+    long toFree = used + requested - limit;
     if (toFree <= 0) {
       return now;
     }
     long freed = 0;
     Instant last = now;
     for (Use use : oldestFirst) {
-      freed += requested(unit, use.seconds());
-      last = use.reservedAt().plus(QuotaPolicy.WINDOW);
+      freed += requested(unit, use.seconds(), use.money());
+      last = use.reservedAt().plus(period.window());
       if (freed >= toFree) {
         return last;
       }

@@ -5,6 +5,7 @@ import static com.seedancebot.core.request.MediaRole.REFERENCE;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Estimates the tokens (and, when a price is configured, the money) a request will be billed,
@@ -40,18 +41,28 @@ public final class CostEstimator {
     int seconds = full.durationSeconds() == -1 ? caps.maxDuration() : full.durationSeconds();
     OutputSize size = OutputSize.of(model.series(), full.ratio(), full.resolution());
     long tokens = tokens(size, seconds);
+    return new CostEstimate(size, seconds, tokens, costOf(full, tokens).orElse(null));
+  }
+
+  /**
+   * What {@code tokens} cost for a request (its model's price, with its audio and reference video
+   * taken into account; the model's defaults must already be applied), or empty without a price.
+   */
+  public Optional<Money> costOf(GenerationRequest full, long tokens) {
     boolean referenceVideo = !full.media(VIDEO, REFERENCE).isEmpty();
-    Money cost =
-        prices
-            .priceOf(model.id())
-            .map(p -> p.perMillion(Boolean.TRUE.equals(full.generateAudio()), referenceVideo))
-            .map(p -> full.flex() ? p.multiply(FLEX_PRICE_FACTOR) : p)
-            .map(
-                p ->
-                    new Money(
-                        BigDecimal.valueOf(tokens).multiply(p).movePointLeft(6), prices.currency()))
-            .orElse(null);
-    return new CostEstimate(size, seconds, tokens, cost);
+    return prices
+        .priceOf(full.modelId())
+        .map(p -> p.perMillion(Boolean.TRUE.equals(full.generateAudio()), referenceVideo))
+        .map(p -> full.flex() ? p.multiply(FLEX_PRICE_FACTOR) : p)
+        .map(
+            p ->
+                new Money(
+                    BigDecimal.valueOf(tokens).multiply(p).movePointLeft(6), prices.currency()));
+  }
+
+  /** The configured currency, blank without prices. */
+  public String currency() {
+    return prices.currency();
   }
 
   /** Tokens billed for a clip of this size and length, rounded up to a whole token. */

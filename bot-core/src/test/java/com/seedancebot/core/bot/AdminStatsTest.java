@@ -5,10 +5,12 @@ import static com.seedancebot.core.bot.CommandDesk.admin;
 import static com.seedancebot.core.bot.CommandDesk.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Platform;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,12 +85,17 @@ class AdminStatsTest {
 
     assertThat(desk.say(ADMIN, GROUP, "/admin jobs"))
         .containsExactly(
-            "Queued and running jobs in this chat (2); cancel one with /cancel <job>:\n• "
+            "Queued and running jobs in this chat (2); cancel one with its button or /cancel <job>:\n• "
                 + first.id()
                 + " · queued · user 1 (TELEGRAM:1) · a red fox\n• "
                 + second.id()
                 + " · queued · user 2 (TELEGRAM:2) · a green frog");
+    assertThat(desk.chat.cancelButtons.values()).containsExactly(List.of(first.id(), second.id()));
     assertThat(desk.say(MEMBER, GROUP, "/admin jobs"))
         .containsExactly("Sorry, /admin is for admins of this chat only.");
+    assertThat(desk.chat.cancelButtons).hasSize(1);
+
+    assertThat(desk.press(ADMIN, GROUP, ButtonAction.CANCEL, second.id())).isNotEmpty();
+    assertThat(desk.jobs.find(second.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
   }
 }

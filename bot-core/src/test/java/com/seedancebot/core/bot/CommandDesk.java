@@ -25,9 +25,11 @@ import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
 import com.seedancebot.core.quota.QuotaPolicy;
+import com.seedancebot.core.quota.QuotaTiers;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.request.PriceTable;
 import com.seedancebot.core.testing.RecordingChatPort;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
@@ -74,6 +76,11 @@ final class CommandDesk {
   }
 
   CommandDesk(Path dir, GovernanceRules rules) {
+    this(dir, rules, QuotaTiers.none(), PriceTable.none());
+  }
+
+  /** A desk whose users may be in {@code tiers} and whose jobs cost money at {@code prices}. */
+  CommandDesk(Path dir, GovernanceRules rules, QuotaTiers tiers, PriceTable prices) {
     db = TestDatabase.migratedH2(dir);
     var json = JsonMapper.builder().build();
     var messages = new Messages();
@@ -105,12 +112,12 @@ final class CommandDesk {
                 settings,
                 new MediaInspector(),
                 50L * 1024 * 1024,
-                new CostEstimator(),
+                new CostEstimator(prices),
                 null,
                 "SeedanceBot",
                 () -> REROLL_SEED,
                 new FreeSpaceGuard(freeBytes::get, MIN_FREE_BYTES)),
-            new Governance(db, rules));
+            new Governance(db, rules, tiers));
     dispatcher = assembly.pipeline().dispatcher();
     tracker = assembly.pipeline().tracker();
     pipeline = assembly.pipeline();
@@ -142,6 +149,13 @@ final class CommandDesk {
     return textsSince(before);
   }
 
+  /** {@code user} answers {@code author}'s message with {@code text}; returns the bot's answers. */
+  List<String> sayReplyingTo(UserRef user, ChatRef where, String text, UserRef author) {
+    int before = chat.texts.size();
+    handler.onMessage(user, where, "msg-" + (++messageIds), text, List.of(), author);
+    return textsSince(before);
+  }
+
   /** {@code user} presses a button under job {@code jobId}; returns the texts the bot answered. */
   List<String> press(UserRef user, ChatRef where, ButtonAction action, String jobId) {
     int before = chat.texts.size();
@@ -152,6 +166,15 @@ final class CommandDesk {
   /** The user's newest job. */
   Job newestJob(UserRef owner) {
     return jobs.findRecentByOwner(owner, 1).get(0);
+  }
+
+  /** Submits the queued jobs and lets the provider refuse {@code job} for its content. */
+  void refusedForContent(Job job) {
+    dispatcher.tick();
+    provider.fail(
+        jobs.find(job.id()).orElseThrow().providerTaskId(), "OutputVideoSensitiveContentDetected");
+    clock.advance(Duration.ofSeconds(2));
+    tracker.tick();
   }
 
   /** The last status text shown for a job. */

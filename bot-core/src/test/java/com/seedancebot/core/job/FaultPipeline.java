@@ -19,8 +19,11 @@ import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.provider.ProviderRouter;
 import com.seedancebot.core.provider.VideoProvider;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
+import com.seedancebot.core.quota.QuotaOverrides;
+import com.seedancebot.core.quota.QuotaPlanner;
 import com.seedancebot.core.quota.QuotaPolicy;
 import com.seedancebot.core.quota.QuotaSnapshot;
+import com.seedancebot.core.quota.QuotaTiers;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInfo;
@@ -111,6 +114,7 @@ final class FaultPipeline implements AutoCloseable {
             new RequestValidator(),
             new CostEstimator(),
             quota,
+            new QuotaPlanner(quota.defaults(), QuotaTiers.none(), new QuotaOverrides(db)),
             router,
             pipeline.outcomes(),
             clock);

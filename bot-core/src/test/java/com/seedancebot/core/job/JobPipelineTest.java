@@ -239,11 +239,11 @@ class JobPipelineTest {
     assertThat(provider.polls.get(0)).hasSize(3);
   }
 
-  private int secondsLeft() {
+  private long secondsLeft() {
     return harness.secondsLeft();
   }
 
-  private int jobsLeft() {
+  private long jobsLeft() {
     return harness.jobsLeft();
   }
 

@@ -127,7 +127,7 @@ final class PipelineHarness {
     return jobs.find(id).orElseThrow();
   }
 
-  int secondsLeft() {
+  long secondsLeft() {
     return quota
         .remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant())
         .user()
@@ -135,7 +135,7 @@ final class PipelineHarness {
         .left();
   }
 
-  int jobsLeft() {
+  long jobsLeft() {
     return quota.remaining("PLAYGROUND:u1", "PLAYGROUND:c1", clock.instant()).user().jobs().left();
   }
 

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** The ledger contract on H2 2.4, the bot's default database (in memory here). */
-class JdbcQuotaLedgerH2IT extends QuotaLedgerContract {
+/** The ledger contracts on H2 2.4, the bot's default database (in memory here). */
+class JdbcQuotaLedgerH2IT extends QuotaBudgetsContract {
 
   @Override
   protected Supplier<DataSource> freshDatabase() {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The ledger contract on a real PostgreSQL (embedded, started once for the class), as used when
+ * The ledger contracts on a real PostgreSQL (embedded, started once for the class), as used when
  * several bot instances share one database: each test gets its own database.
  */
-class JdbcQuotaLedgerPostgresIT extends QuotaLedgerContract {
+class JdbcQuotaLedgerPostgresIT extends QuotaBudgetsContract {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres postgres;

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,8 +51,13 @@ abstract class QuotaLedgerContract {
         .migrate();
   }
 
-  private QuotaLedger ledger(QuotaPolicy policy) {
+  QuotaLedger ledger(QuotaPolicy policy) {
     return new JdbcQuotaLedger(database.get(), policy);
+  }
+
+  /** Another pool onto the test's database, as another bot instance would open. */
+  DataSource database() {
+    return database.get();
   }
 
   private static QuotaPolicy user(int jobs, int seconds) {
@@ -107,7 +113,22 @@ abstract class QuotaLedgerContract {
   /** Reserves from 32 threads released at once, through two ledgers as two bot instances would. */
   private List<QuotaDecision> reserveConcurrently(QuotaPolicy policy, int count, int seconds)
       throws Exception {
-    List<QuotaLedger> instances = List.of(ledger(policy), ledger(policy));
+    return reserveConcurrently(
+        count, i -> new QuotaKeys(ALICE, GROUP, GROUP), policy.toLimits(), seconds, 0);
+  }
+
+  /**
+   * Reserves {@code count} jobs of {@code seconds} and {@code money} for {@code keys(i)} under
+   * {@code limits}, from 32 threads released at once, through two ledgers as two bot instances
+   * would.
+   */
+  List<QuotaDecision> reserveConcurrently(
+      int count, IntFunction<QuotaKeys> keys, QuotaLimits limits, int seconds, long money)
+      throws Exception {
+    List<QuotaLedger> instances =
+        List.of(
+            new JdbcQuotaLedger(database.get(), limits),
+            new JdbcQuotaLedger(database.get(), limits));
     ExecutorService pool = Executors.newFixedThreadPool(32);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -115,11 +136,12 @@ abstract class QuotaLedgerContract {
       for (int i = 0; i < count; i++) {
         QuotaLedger instance = instances.get(i % 2);
         String jobId = "job-" + i;
+        QuotaKeys who = keys.apply(i);
         futures.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return instance.reserve(jobId, ALICE, GROUP, seconds, T0);
+                  return instance.reserve(jobId, who, limits, seconds, money, T0);
                 }));
       }
       start.countDown();
@@ -369,15 +391,15 @@ abstract class QuotaLedgerContract {
   }
 
   @Test
-  void purgingForgetsOnlyFinishedJobsOlderThanTheWindow() {
+  void purgingForgetsOnlyFinishedJobsOlderThanTheLongestWindow() {
     QuotaLedger ledger = ledger(user(1, 0));
     ledger.reserve("settled", ALICE, GROUP, 5, T0);
     ledger.settle("settled", 5, T0.plusSeconds(60));
     ledger.reserve("denied", ALICE, GROUP, 5, T0);
     ledger.reserve("stuck", BOB, GROUP, 5, T0);
-    ledger.reserve("recent", CAROL, GROUP, 5, T0.plus(Duration.ofHours(2)));
-    ledger.refund("recent", T0.plus(Duration.ofHours(2)));
-    Instant later = T0.plus(Duration.ofHours(25));
+    ledger.reserve("recent", CAROL, GROUP, 5, T0.plus(Duration.ofDays(2)));
+    ledger.refund("recent", T0.plus(Duration.ofDays(2)));
+    Instant later = T0.plus(Duration.ofDays(31));
 
     int forgotten = ledger.purge(later);
 

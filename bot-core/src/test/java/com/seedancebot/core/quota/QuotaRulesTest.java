@@ -14,9 +14,9 @@ class QuotaRulesTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final List<Use> USES =
       List.of(
-          new Use(T0, 10),
-          new Use(T0.plus(Duration.ofHours(1)), 4),
-          new Use(T0.plus(Duration.ofHours(2)), 15));
+          new Use(T0, 10, 0),
+          new Use(T0.plus(Duration.ofHours(1)), 4, 0),
+          new Use(T0.plus(Duration.ofHours(2)), 15, 0));
 
   @Test
   void aJobFitsUntilTheLimitIsReachedAndAlwaysWithoutALimit() {
@@ -29,7 +29,7 @@ class QuotaRulesTest {
   void secondsFreeUpOldestFirstUntilEnoughIsFree() {
     Instant now = T0.plus(Duration.ofHours(3));
 
-    Instant fits = QuotaRules.whenFits(USES, QuotaUnit.SECONDS, 29, 12, 30, now);
+    Instant fits = QuotaRules.whenFits(USES, QuotaUnit.SECONDS, QuotaPeriod.DAY, 29, 12, 30, now);
 
     assertThat(fits).isEqualTo(T0.plus(Duration.ofHours(25)));
   }
@@ -38,15 +38,16 @@ class QuotaRulesTest {
   void jobsFreeUpOneUseAtATime() {
     Instant now = T0.plus(Duration.ofHours(3));
 
-    assertThat(QuotaRules.whenFits(USES, QuotaUnit.JOBS, 3, 1, 3, now))
+    assertThat(QuotaRules.whenFits(USES, QuotaUnit.JOBS, QuotaPeriod.DAY, 3, 1, 3, now))
         .isEqualTo(T0.plus(Duration.ofHours(24)));
-    assertThat(QuotaRules.whenFits(USES, QuotaUnit.JOBS, 3, 1, 2, now))
+    assertThat(QuotaRules.whenFits(USES, QuotaUnit.JOBS, QuotaPeriod.DAY, 3, 1, 2, now))
         .isEqualTo(T0.plus(Duration.ofHours(25)));
   }
 
   @Test
   void aJobLargerThanTheWholeLimitNeverFits() {
-    assertThat(QuotaRules.whenFits(USES, QuotaUnit.SECONDS, 29, 31, 30, T0)).isNull();
+    assertThat(QuotaRules.whenFits(USES, QuotaUnit.SECONDS, QuotaPeriod.DAY, 29, 31, 30, T0))
+        .isNull();
   }
 
   @Test

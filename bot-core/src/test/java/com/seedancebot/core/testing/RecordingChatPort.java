@@ -25,6 +25,10 @@ public final class RecordingChatPort implements ChatPort {
   private final Platform platform;
   private final AtomicInteger ids = new AtomicInteger();
   public final List<SentText> texts = new CopyOnWriteArrayList<>();
+
+  /** The jobs whose Cancel buttons each text carried, by the text's message id. */
+  public final Map<String, List<String>> cancelButtons = new ConcurrentHashMap<>();
+
   public final List<JobStatus> statusCalls = new CopyOnWriteArrayList<>();
   public final Map<String, String> statusById = new ConcurrentHashMap<>();
   public final List<VideoDelivery> videos = new CopyOnWriteArrayList<>();
@@ -101,6 +105,18 @@ public final class RecordingChatPort implements ChatPort {
       List<com.seedancebot.core.delivery.ChatButton> withButtons) {
     String id = sendText(chat, replyToMessageId, text);
     buttons.put(text, List.copyOf(withButtons));
+    return id;
+  }
+
+  @Override
+  public String sendText(
+      ChatRef chat,
+      String replyToMessageId,
+      String text,
+      List<String> jobIds,
+      java.util.Locale locale) {
+    String id = sendText(chat, replyToMessageId, text);
+    cancelButtons.put(id, List.copyOf(jobIds));
     return id;
   }
 
