@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link QuotaLedger} on the {@code quota_*} tables of {@code V2__quota.sql} and {@code
- * V12__quota_tiers.sql}, for H2 and PostgreSQL. A reservation is one transaction that first updates
+ * V17__quota_tiers.sql}, for H2 and PostgreSQL. A reservation is one transaction that first updates
  * one {@code quota_scope} row per limited scope, in key order: the row locks make concurrent
  * reservations of the same user, chat or bot wait for each other, across threads and bot instances
  * alike, so the usage each one counts is current and no allowance is overspent. Lock conflicts the

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SQL of {@link JdbcQuotaLedger} on the tables of {@code V2__quota.sql} and {@code
- * V12__quota_tiers.sql}: one statement per method, joining whatever transaction is current. Uses
+ * V17__quota_tiers.sql}: one statement per method, joining whatever transaction is current. Uses
  * count while RESERVED or SETTLED and reserved within a period's window.
  */
 final class QuotaTables {
