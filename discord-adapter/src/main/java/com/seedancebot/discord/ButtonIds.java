@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The custom ids of the bot's buttons: {@code seedance:<action>:<jobId>} with {@code x} = cancel,
- * {@code r} = reroll, {@code c} = continue. They carry everything a press needs, so buttons keep
- * working after a restart. Ids longer than Discord's 100 characters are refused.
+ * {@code r} = reroll, {@code c} = continue, {@code e} = edit, {@code t} = extend. They carry
+ * everything a press needs, so buttons keep working after a restart. Ids longer than Discord's 100
+ * characters are refused.
  */
 public final class ButtonIds {
 
@@ -41,6 +42,8 @@ public final class ButtonIds {
       case "x" -> Optional.of(new Press(ButtonAction.CANCEL, jobId));
       case "r" -> Optional.of(new Press(ButtonAction.REROLL, jobId));
       case "c" -> Optional.of(new Press(ButtonAction.CONTINUE, jobId));
+      case "e" -> Optional.of(new Press(ButtonAction.EDIT, jobId));
+      case "t" -> Optional.of(new Press(ButtonAction.EXTEND, jobId));
       default -> Optional.empty();
     };
   }
@@ -50,6 +53,8 @@ public final class ButtonIds {
       case CANCEL -> "x";
       case REROLL -> "r";
       case CONTINUE -> "c";
+      case EDIT -> "e";
+      case EXTEND -> "t";
     };
   }
 }

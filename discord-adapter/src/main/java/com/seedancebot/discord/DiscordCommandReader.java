@@ -1,11 +1,13 @@
 package com.seedancebot.discord;
 
+import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatCommand;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.request.MediaKind;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -134,6 +137,57 @@ public final class DiscordCommandReader {
             event.getId(),
             new ChatCommand.Video(prompt, VideoOptions.none()),
             List.of(attachment(event, image.get(), MediaRole.FIRST_FRAME))));
+  }
+
+  /**
+   * "Extend with Seedance" on a message: one of the bot's videos goes on from its stored copy (the
+   * job named by the bot's buttons under it); another message's first video is the reference. The
+   * extension text is the neutral "it goes on naturally" (the Extend button asks for one).
+   */
+  public ReadResult readExtension(MessageContextInteraction event) {
+    Message target = event.getTarget();
+    ChatCommand extend = new ChatCommand.Video("", VideoOptions.none(), true);
+    if (target.getAuthor().getId().equals(event.getJDA().getSelfUser().getId())) {
+      Optional<String> job =
+          target.getComponentTree().findAll(Button.class).stream()
+              .map(b -> ButtonIds.parse(b.getCustomId()))
+              .flatMap(Optional::stream)
+              .filter(p -> p.action() != ButtonAction.CANCEL)
+              .map(ButtonIds.Press::jobId)
+              .findFirst();
+      if (job.isPresent()) {
+        return new ReadResult.Accepted(
+            new ChatRequest(
+                user(event),
+                chat(event),
+                event.getId(),
+                extend,
+                List.of(),
+                ReplyTarget.video(job.get())));
+      }
+    }
+    Optional<Message.Attachment> video =
+        target.getAttachments().stream()
+            .filter(
+                a -> {
+                  String type = AttachmentRules.typeOf(a.getContentType(), a.getFileName());
+                  return type != null && type.startsWith("video/");
+                })
+            .findFirst();
+    if (video.isEmpty()) {
+      return new ReadResult.Rejected(Rejection.of("discord.extend.noVideo"));
+    }
+    Optional<Rejection> problem = check("video", MediaKind.VIDEO, video.get());
+    if (problem.isPresent()) {
+      return new ReadResult.Rejected(problem.get());
+    }
+    return new ReadResult.Accepted(
+        new ChatRequest(
+            user(event),
+            chat(event),
+            event.getId(),
+            extend,
+            List.of(attachment(event, video.get(), MediaRole.REFERENCE))));
   }
 
   /** Who is interacting. */

@@ -18,10 +18,10 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * The application commands the bot registers (DESIGN.md, "Commands"): {@code /video} with typed
  * options, {@code /jobs}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings},
- * {@code /help}, the message context command "Animate with Seedance", and {@code /admin} with one
- * subcommand per action, in servers only and shown by default only to members with Manage Server.
- * Names are English on every client (the same verbs as on Telegram); descriptions come from the
- * {@code discord} bundle, with Chinese for zh-CN and zh-TW clients.
+ * {@code /help}, the message context commands "Animate with Seedance" and "Extend with Seedance",
+ * and {@code /admin} with one subcommand per action, in servers only and shown by default only to
+ * members with Manage Server. Names are English on every client (the same verbs as on Telegram);
+ * descriptions come from the {@code discord} bundle, with Chinese for zh-CN and zh-TW clients.
  */
 public final class DiscordCommands {
 
@@ -33,6 +33,7 @@ public final class DiscordCommands {
   public static final String SETTINGS = "settings";
   public static final String HELP = "help";
   public static final String ANIMATE = "Animate with Seedance";
+  public static final String EXTEND = "Extend with Seedance";
   public static final String ADMIN = "admin";
 
   public static final String PROMPT = "prompt";
@@ -83,6 +84,9 @@ public final class DiscordCommands {
     CHINESE.forEach(
         l -> animate.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.animate")));
     commands.add(animate);
+    CommandData extend = Commands.message(EXTEND).setContexts(contexts());
+    CHINESE.forEach(l -> extend.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.extend")));
+    commands.add(extend);
     commands.add(admin());
     return commands;
   }

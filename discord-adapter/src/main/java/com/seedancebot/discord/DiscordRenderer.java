@@ -111,6 +111,14 @@ public final class DiscordRenderer {
               ButtonIds.of(ButtonAction.CONTINUE, video.jobId()),
               messages.get(locale, "discord.button.continue")));
     }
+    buttons.add(
+        Button.secondary(
+            ButtonIds.of(ButtonAction.EDIT, video.jobId()),
+            messages.get(locale, "discord.button.edit")));
+    buttons.add(
+        Button.secondary(
+            ButtonIds.of(ButtonAction.EXTEND, video.jobId()),
+            messages.get(locale, "discord.button.extend")));
     return buttons;
   }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The {@code callback_data} of the bot's inline buttons: {@code c:<jobId>} (cancel), {@code
- * r:<jobId>} (reroll), {@code n:<jobId>} (continue). Telegram limits it to 64 bytes.
+ * r:<jobId>} (reroll), {@code n:<jobId>} (continue), {@code e:<jobId>} (edit), {@code x:<jobId>}
+ * (extend). Telegram limits it to 64 bytes.
  */
 public record CallbackData(ButtonAction action, String jobId) {
   /** Telegram's limit on {@code callback_data}. */
@@ -44,6 +45,8 @@ public record CallbackData(ButtonAction action, String jobId) {
           case 'c' -> ButtonAction.CANCEL;
           case 'r' -> ButtonAction.REROLL;
           case 'n' -> ButtonAction.CONTINUE;
+          case 'e' -> ButtonAction.EDIT;
+          case 'x' -> ButtonAction.EXTEND;
           default -> null;
         };
     String jobId = data.substring(2);
@@ -55,6 +58,8 @@ public record CallbackData(ButtonAction action, String jobId) {
       case CANCEL -> "c";
       case REROLL -> "r";
       case CONTINUE -> "n";
+      case EDIT -> "e";
+      case EXTEND -> "x";
     };
   }
 }

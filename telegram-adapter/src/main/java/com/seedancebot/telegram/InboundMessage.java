@@ -1,15 +1,18 @@
 package com.seedancebot.telegram;
 
 import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A Telegram message translated to the core's terms, before its files are downloaded: who, where,
- * which message, the text (or caption) and the media it carries or replies to.
+ * which message, the text (or caption), the media it carries or replies to, and the message it
+ * replies to.
  *
  * @param mediaGroupId the album it belongs to, or null
+ * @param replyTo the replied-to message (with the job when it is one of the bot's videos), or null
  */
 public record InboundMessage(
     UserRef user,
@@ -17,7 +20,8 @@ public record InboundMessage(
     String messageId,
     String text,
     List<TelegramMedia> media,
-    String mediaGroupId) {
+    String mediaGroupId,
+    ReplyTarget replyTo) {
   public InboundMessage {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(chat, "chat");
@@ -39,7 +43,13 @@ public record InboundMessage(
             .orElse(ordered.get(0));
     List<TelegramMedia> media = ordered.stream().flatMap(p -> p.media().stream()).toList();
     return new InboundMessage(
-        lead.user(), lead.chat(), lead.messageId(), lead.text(), media, lead.mediaGroupId());
+        lead.user(),
+        lead.chat(),
+        lead.messageId(),
+        lead.text(),
+        media,
+        lead.mediaGroupId(),
+        lead.replyTo());
   }
 
   private static long order(InboundMessage m) {

@@ -18,7 +18,9 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ForceReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 
 /**
  * The core's way out to Telegram: texts and status messages in the request's chat and forum topic,
@@ -66,6 +68,13 @@ public final class TelegramChatPort implements ChatPort {
   @Override
   public String sendText(ChatRef chat, String replyToMessageId, String text) {
     return send(chat, replyToMessageId, text, null);
+  }
+
+  /** The question opens the user's reply box (ForceReply, only for the users it replies to). */
+  @Override
+  public String askForReply(ChatRef chat, String replyToMessageId, String question) {
+    return send(
+        chat, replyToMessageId, question, ForceReplyKeyboard.builder().selective(true).build());
   }
 
   @Override
@@ -129,7 +138,7 @@ public final class TelegramChatPort implements ChatPort {
     send(delivery.chat(), delivery.requestMessageId(), delivery.caption() + "\n\n" + note, buttons);
   }
 
-  private String send(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
+  private String send(ChatRef chat, String replyTo, String text, ReplyKeyboard markup) {
     budget.acquire(chat.chatId());
     Message sent =
         api.call(

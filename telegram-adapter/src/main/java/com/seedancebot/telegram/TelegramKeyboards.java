@@ -12,8 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * The inline buttons under the bot's messages, labelled in the user's language: Cancel on a status
- * message, Reroll and Continue on a finished video. Returns null when no button fits (job ids too
- * long for Telegram's 64-byte callback data). Thread-safe.
+ * message, Reroll, Continue, Edit and Extend on a finished video. Returns null when no button fits
+ * (job ids too long for Telegram's 64-byte callback data). Thread-safe.
  */
 public final class TelegramKeyboards {
   private final Messages messages;
@@ -30,7 +30,10 @@ public final class TelegramKeyboards {
     return markup(List.of(button(ButtonAction.CANCEL, jobId, "telegram.button.cancel", locale)));
   }
 
-  /** Reroll (and Continue when the video has a last frame) under a finished video. */
+  /**
+   * Reroll (and Continue when the video has a last frame) under a finished video, Edit and Extend
+   * in a second row.
+   */
   public InlineKeyboardMarkup video(String jobId, boolean canContinue, Locale locale) {
     if (!CallbackData.fits(jobId)) {
       return null;
@@ -40,7 +43,14 @@ public final class TelegramKeyboards {
     if (canContinue) {
       buttons.add(button(ButtonAction.CONTINUE, jobId, "telegram.button.continue", locale));
     }
-    return markup(buttons);
+    List<InlineKeyboardButton> changes =
+        List.of(
+            button(ButtonAction.EDIT, jobId, "telegram.button.edit", locale),
+            button(ButtonAction.EXTEND, jobId, "telegram.button.extend", locale));
+    return InlineKeyboardMarkup.builder()
+        .keyboardRow(new InlineKeyboardRow(buttons))
+        .keyboardRow(new InlineKeyboardRow(changes))
+        .build();
   }
 
   private InlineKeyboardButton button(ButtonAction action, String jobId, String key, Locale l) {

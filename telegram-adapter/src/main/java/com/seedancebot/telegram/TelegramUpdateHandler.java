@@ -102,7 +102,7 @@ public final class TelegramUpdateHandler {
       }
     }
     List<IncomingAttachment> attachments = m.media().stream().map(this::attachment).toList();
-    inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments);
+    inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments, m.replyTo());
   }
 
   /** The declared size, else what {@code getFile} says; MAX_VALUE when Telegram refuses. */

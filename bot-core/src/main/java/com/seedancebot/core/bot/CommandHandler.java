@@ -10,6 +10,7 @@ import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.ParseResult;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.delivery.ChatDeliveryException;
@@ -18,7 +19,6 @@ import com.seedancebot.core.governance.AdminCommands;
 import com.seedancebot.core.governance.Admission;
 import com.seedancebot.core.governance.Gatekeeper;
 import com.seedancebot.core.governance.PromptModeration;
-import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.request.MediaInput;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
  * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
  * is run by {@link AdminCommands}. While free disk space is low, new jobs (commands, Reroll,
- * Continue) are refused before anything is downloaded. Thread-safe; calls block on attachment
- * downloads and the database.
+ * Continue, Edit, Extend) are refused before anything is downloaded. {@code /video} replying to one
+ * of the bot's videos, or answering its Edit / Extend question, edits or extends that video ({@link
+ * ClipFollowUps}). Thread-safe; calls block on attachment downloads and the database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -54,6 +55,7 @@ public final class CommandHandler implements BotInbox {
   private final ModelChooser models;
   private final InfoCommands info;
   private final FollowUps followUps;
+  private final ClipFollowUps clips;
   private final Gatekeeper gate;
   private final AdminCommands admin;
   private final PromptModeration moderation;
@@ -68,6 +70,7 @@ public final class CommandHandler implements BotInbox {
       ModelChooser models,
       InfoCommands info,
       FollowUps followUps,
+      ClipFollowUps clips,
       Gatekeeper gate,
       AdminCommands admin,
       PromptModeration moderation,
@@ -80,6 +83,7 @@ public final class CommandHandler implements BotInbox {
     this.models = models;
     this.info = info;
     this.followUps = followUps;
+    this.clips = clips;
     this.gate = gate;
     this.admin = admin;
     this.moderation = moderation;
@@ -88,10 +92,18 @@ public final class CommandHandler implements BotInbox {
 
   @Override
   public void onMessage(
-      UserRef user, ChatRef chat, String messageId, String text, List<IncomingAttachment> files) {
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      List<IncomingAttachment> files,
+      ReplyTarget replyTo) {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
-      onCommand(new ChatRequest(user, chat, messageId, p.command(), files));
+      onCommand(new ChatRequest(user, chat, messageId, p.command(), files, replyTo));
+    } else if (parsed instanceof ParseResult.NotACommand && answersQuestion(chat, text, replyTo)) {
+      ChatCommand instruction = new ChatCommand.Video(text, VideoOptions.none());
+      onCommand(new ChatRequest(user, chat, messageId, instruction, files, replyTo));
     } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
@@ -147,6 +159,10 @@ public final class CommandHandler implements BotInbox {
                     space.low()
                         ? storageFull(user)
                         : followUps.continueFrom(user, chat, messageId, jobId);
+                case EDIT, EXTEND ->
+                    space.low()
+                        ? storageFull(user)
+                        : clips.ask(user, chat, messageId, jobId, action == ButtonAction.EXTEND);
               };
       if (answer != null) {
         reply(user, chat, messageId, answer);
@@ -192,12 +208,15 @@ public final class CommandHandler implements BotInbox {
     if (space.low()) {
       return storageFull(r.user()); // refused before any attachment is downloaded
     }
+    var botVideo = clips.source(r.chat(), r.replyTo(), v.extend());
+    if (botVideo.isPresent()) {
+      return clips.fromBotVideo(r, v, botVideo.get());
+    }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
     if (model.isEmpty()) {
-      problems.add(
-          models.unknownModelProblem(o.model() != null ? o.model() : models.defaultModelId()));
+      problems.add(clips.unknownModel(o));
     }
     AttachmentIntake.Result files = intake.take(r.attachments());
     problems.addAll(files.problems());
@@ -205,13 +224,16 @@ public final class CommandHandler implements BotInbox {
       return replies.problems(r.user().locale(), problems);
     }
     List<MediaInput> media = MediaRoles.assign(files.stored(), o.assetIds(), o.ref());
-    ModelChooser.Prepared prepared = models.request(r.chat(), model.get(), v.prompt(), o, media);
-    if (!prepared.notes().isEmpty()) {
-      reply(r.user(), r.chat(), r.messageId(), replies.notes(r.user().locale(), prepared.notes()));
-    }
-    Acceptance acceptance =
-        jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
-    return followUps.announce(r.user(), acceptance);
+    return clips.submit(r, model.get(), v.prompt(), o, media, v.extend());
+  }
+
+  /** Whether a plain text answers the bot's question for an edit or extension instruction. */
+  private boolean answersQuestion(ChatRef chat, String text, ReplyTarget replyTo) {
+    return text != null
+        && !text.isBlank()
+        && replyTo != null
+        && replyTo.jobId() == null
+        && clips.source(chat, replyTo, false).isPresent();
   }
 
   /** Whether the gate lets the user in; when it refuses, its one-time notice is sent. */

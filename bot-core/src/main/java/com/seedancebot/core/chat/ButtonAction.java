@@ -7,5 +7,9 @@ public enum ButtonAction {
   /** On a finished video: the same request again with a new seed. */
   REROLL,
   /** On a finished video: its last frame becomes the first frame of a new job. */
-  CONTINUE
+  CONTINUE,
+  /** On a finished video: asks for an instruction that changes the video (an edit job). */
+  EDIT,
+  /** On a finished video: asks how the video goes on (an extension job). */
+  EXTEND
 }

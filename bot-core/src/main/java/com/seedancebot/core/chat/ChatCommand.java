@@ -7,11 +7,19 @@ import java.util.Objects;
 /** A parsed bot command, the same on every chat surface (DESIGN.md, "Commands"). */
 public sealed interface ChatCommand {
 
-  /** {@code /video <prompt> [options]}. */
-  record Video(String prompt, VideoOptions options) implements ChatCommand {
+  /**
+   * {@code /video <prompt> [options]}. As a reply to a video the prompt is an instruction that
+   * edits it, or with {@code extend} ({@code --extend}) says how it goes on.
+   */
+  record Video(String prompt, VideoOptions options, boolean extend) implements ChatCommand {
     public Video {
       prompt = prompt == null ? "" : prompt.strip();
       options = options == null ? VideoOptions.none() : options;
+    }
+
+    /** A video that extends nothing. */
+    public Video(String prompt, VideoOptions options) {
+      this(prompt, options, false);
     }
   }
 

@@ -5,14 +5,27 @@ import java.util.Objects;
 
 /**
  * A platform-neutral request from a chat surface to the core: who asked, where, which message
- * (answers reply to it), the command and its attachments.
+ * (answers reply to it), the command, its attachments and the message it replies to (null when
+ * none).
  */
 public record ChatRequest(
     UserRef user,
     ChatRef chat,
     String messageId,
     ChatCommand command,
-    List<IncomingAttachment> attachments) {
+    List<IncomingAttachment> attachments,
+    ReplyTarget replyTo) {
+
+  /** A request that replies to no message. */
+  public ChatRequest(
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      ChatCommand command,
+      List<IncomingAttachment> attachments) {
+    this(user, chat, messageId, command, attachments, null);
+  }
+
   public ChatRequest {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(chat, "chat");

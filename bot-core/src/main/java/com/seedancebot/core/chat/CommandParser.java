@@ -125,7 +125,10 @@ public final class CommandParser {
     Reading reading = optionReader.read(args);
     return result(
         name,
-        new ChatCommand.Video(prompt(reading.words()), reading.options()),
+        new ChatCommand.Video(
+            prompt(reading.words()),
+            reading.options(),
+            reading.used().contains(VideoOption.EXTEND)),
         reading.problems());
   }
 

@@ -25,7 +25,8 @@ enum VideoOption {
   REF("ref", null, "refs", "reference", "references"),
   ASSET("asset", "asset_id", "assets"),
   WATERMARK("watermark", null),
-  WEB_SEARCH("web-search", null, "search");
+  WEB_SEARCH("web-search", null, "search"),
+  EXTEND("extend", null);
 
   private static final Map<String, VideoOption> BY_NAME =
       Arrays.stream(values())

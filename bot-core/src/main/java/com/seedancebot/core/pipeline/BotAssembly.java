@@ -4,9 +4,11 @@ import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
+import com.seedancebot.core.bot.ClipFollowUps;
 import com.seedancebot.core.bot.CommandHandler;
 import com.seedancebot.core.bot.FollowUps;
 import com.seedancebot.core.bot.InfoCommands;
+import com.seedancebot.core.bot.InstructionPrompts;
 import com.seedancebot.core.bot.ModelChooser;
 import com.seedancebot.core.bot.Replies;
 import com.seedancebot.core.chat.BotInbox;
@@ -140,6 +142,16 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             pipeline.assets(),
             pipeline.clock(),
             c.rerollSeeds());
+    ClipFollowUps clips =
+        new ClipFollowUps(
+            jobs,
+            models,
+            followUps,
+            replies,
+            pipeline.assets(),
+            new InstructionPrompts(governance.dataSource()),
+            pipeline.ports(),
+            pipeline.clock());
     BotInbox inbox =
         new CommandHandler(
             new CommandParser(c.botUsername()),
@@ -151,6 +163,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             models,
             info,
             followUps,
+            clips,
             gatekeeper(governance, c, pipeline),
             adminCommands(governance, c, pipeline),
             new PromptModeration(governance.rules().bannedWords(), c.messages()),

@@ -98,8 +98,9 @@ public class PlaygroundChatPort implements ChatPort {
     PlaygroundSession session = PlaygroundSession.of(delivery.chat());
     List<ButtonAction> buttons =
         delivery.canContinue()
-            ? List.of(ButtonAction.REROLL, ButtonAction.CONTINUE)
-            : List.of(ButtonAction.REROLL);
+            ? List.of(
+                ButtonAction.REROLL, ButtonAction.CONTINUE, ButtonAction.EDIT, ButtonAction.EXTEND)
+            : List.of(ButtonAction.REROLL, ButtonAction.EDIT, ButtonAction.EXTEND);
     Video video =
         new Video(
             text(delivery.videoLink()),

@@ -5,6 +5,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ final class RecordingBotInbox implements BotInbox {
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments) {
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {
     if (failWith != null) {
       throw failWith;
     }
