@@ -445,7 +445,7 @@ class CommandParserTest {
           .containsExactly(
               "Unknown option --xyzzy. The options are: --duration, --ratio, --res, --model,"
                   + " --audio, --no-audio, --seed, --last-frame, --ref, --asset, --watermark,"
-                  + " --web-search.");
+                  + " --web-search, --extend.");
     }
 
     @Test
@@ -514,7 +514,7 @@ class CommandParserTest {
               "--audio and --no-audio contradict each other: keep one.",
               "Unknown option --xyzzy. The options are: --duration, --ratio, --res, --model,"
                   + " --audio, --no-audio, --seed, --last-frame, --ref, --asset, --watermark,"
-                  + " --web-search.");
+                  + " --web-search, --extend.");
     }
 
     @Test
