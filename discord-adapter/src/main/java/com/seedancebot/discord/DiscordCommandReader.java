@@ -4,6 +4,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatCommand;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
+import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
@@ -55,7 +56,7 @@ public final class DiscordCommandReader {
   /** Whether the answer to a command is for its user only (everything but new videos). */
   public static boolean isPrivate(ChatCommand command) {
     // Java 17 has no pattern switch over the sealed type: new videos are the one public answer.
-    return !(command instanceof ChatCommand.Video);
+    return !(command instanceof ChatCommand.Video || command instanceof ChatCommand.Story);
   }
 
   /** The request a slash command stands for. */
@@ -63,7 +64,7 @@ public final class DiscordCommandReader {
     ChatCommand command;
     List<IncomingAttachment> attachments = List.of();
     switch (event.getName()) {
-      case DiscordCommands.VIDEO -> {
+      case DiscordCommands.VIDEO, DiscordCommands.STORY -> {
         List<IncomingAttachment> found = new ArrayList<>();
         for (AttachmentSlot slot : AttachmentSlot.values()) {
           OptionMapping option = event.getOption(slot.optionName());
@@ -77,7 +78,11 @@ public final class DiscordCommandReader {
           }
         }
         attachments = found;
-        command = new ChatCommand.Video(text(event, DiscordCommands.PROMPT), options(event));
+        command =
+            DiscordCommands.STORY.equals(event.getName())
+                ? new ChatCommand.Story(
+                    CommandParser.scenes(text(event, DiscordCommands.SCENES)), options(event))
+                : new ChatCommand.Video(text(event, DiscordCommands.PROMPT), options(event));
       }
       case DiscordCommands.JOBS -> command = new ChatCommand.Jobs();
       case DiscordCommands.CANCEL ->

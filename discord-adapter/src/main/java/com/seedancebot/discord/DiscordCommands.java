@@ -26,6 +26,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 public final class DiscordCommands {
 
   public static final String VIDEO = "video";
+  public static final String STORY = "story";
+  public static final String SCENES = "scenes";
   public static final String JOBS = "jobs";
   public static final String CANCEL = "cancel";
   public static final String QUOTA = "quota";
@@ -73,6 +75,7 @@ public final class DiscordCommands {
   public List<CommandData> all() {
     List<CommandData> commands = new ArrayList<>();
     commands.add(video());
+    commands.add(story());
     commands.add(slash(JOBS));
     commands.add(
         slash(CANCEL).addOptions(option(OptionType.STRING, JOB, CANCEL).setRequired(true)));
@@ -124,6 +127,20 @@ public final class DiscordCommands {
     video.addOptions(defaultsOptions(VIDEO));
     video.addOptions(option(OptionType.INTEGER, SEED, VIDEO).setRequiredRange(-1, MAX_SEED));
     return video;
+  }
+
+  /**
+   * {@code /story}: the scenes in one line, separated by {@code |}, with {@code /video}'s options.
+   */
+  private SlashCommandData story() {
+    SlashCommandData story = slash(STORY);
+    story.addOptions(option(OptionType.STRING, SCENES, STORY).setRequired(true).setMaxLength(4000));
+    for (AttachmentSlot slot : AttachmentSlot.values()) {
+      story.addOptions(option(OptionType.ATTACHMENT, slot.optionName(), VIDEO));
+    }
+    story.addOptions(defaultsOptions(VIDEO));
+    story.addOptions(option(OptionType.INTEGER, SEED, VIDEO).setRequiredRange(-1, MAX_SEED));
+    return story;
   }
 
   /** The options {@code /video} and {@code /settings} share. */

@@ -40,7 +40,7 @@ public final class TelegramBotRunner implements AutoCloseable {
   private static final Duration WEBHOOK_HEARTBEAT = Duration.ofSeconds(30);
 
   private static final List<String> COMMANDS =
-      List.of("video", "jobs", "cancel", "quota", "models", "settings", "help");
+      List.of("video", "story", "jobs", "cancel", "quota", "models", "settings", "help");
 
   private final TelegramSettings settings;
   private final TelegramApi api;

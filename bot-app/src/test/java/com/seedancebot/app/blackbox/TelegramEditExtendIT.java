@@ -2,6 +2,7 @@ package com.seedancebot.app.blackbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.seedancebot.core.provider.fake.FakeArkServer;
 import com.seedancebot.core.provider.fake.Progression;
 import com.seedancebot.core.provider.fake.RecordedRequest;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Edit and Extend from Telegram through the packaged jar to Ark: a reply to one of the bot's
@@ -44,7 +44,8 @@ class TelegramEditExtendIT {
 
   @BeforeAll
   static void startBot() throws Exception {
-    result = SampleMedia.mp4(160, 96, 24, RESULT_SECONDS);
+    // as Ark's results, a size Seedance takes as reference video (480p)
+    result = SampleMedia.mp4(640, 480, 24, RESULT_SECONDS);
     world = TelegramArkWorld.start(work, result, Progression.ON_POLL);
     telegram = world.telegram;
     ark = world.ark;
@@ -103,8 +104,13 @@ class TelegramEditExtendIT {
         telegram
             .updates()
             .buttonPress(chat, chat, "en", video.path("message_id").asInt(), null, extend));
-    ObjectNode question = awaitSent(chat, m -> m.path("reply_markup").has("force_reply"));
-    assertThat(question.path("text").asString()).startsWith("How does video ");
+    ObjectNode question =
+        awaitSent(chat, m -> m.path("text").asText().startsWith("How does video"));
+    // the question opens the user's reply box
+    assertThat(telegram.calls("sendmessage"))
+        .filteredOn(c -> c.field("text").startsWith("How does video"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.field("reply_markup")).contains("\"force_reply\":true"));
     telegram.enqueue(
         telegram
             .updates()
@@ -160,10 +166,10 @@ class TelegramEditExtendIT {
 
   /** The callback data of the message's button whose data starts with {@code prefix}. */
   private static String button(ObjectNode message, String prefix) {
-    for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
-      for (JsonNode b : row) {
-        if (b.path("callback_data").asString().startsWith(prefix)) {
-          return b.path("callback_data").asString();
+    for (var row : message.path("reply_markup").path("inline_keyboard")) {
+      for (var b : row) {
+        if (b.path("callback_data").asText().startsWith(prefix)) {
+          return b.path("callback_data").asText();
         }
       }
     }
@@ -207,7 +213,13 @@ class TelegramEditExtendIT {
         return creates.get(n - 1).json();
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Ark got " + creates.size() + " creates\n" + world.bot.tail());
+        throw new AssertionError(
+            "Ark got "
+                + creates.size()
+                + " creates\n"
+                + telegram.calls()
+                + "\n"
+                + world.bot.tail());
       }
       Thread.sleep(100);
     }

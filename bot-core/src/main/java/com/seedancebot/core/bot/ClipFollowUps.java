@@ -203,7 +203,8 @@ public final class ClipFollowUps {
     return null;
   }
 
-  private void tell(ChatRequest r, String text) {
+  /** Sends a text in reply to the request (notes); a failure is logged, not thrown. */
+  void tell(ChatRequest r, String text) {
     var port = ports.forPlatform(r.chat().platform());
     try {
       port.ifPresent(p -> p.sendText(r.chat(), r.messageId(), text));

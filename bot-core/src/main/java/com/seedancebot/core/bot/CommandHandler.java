@@ -56,6 +56,7 @@ public final class CommandHandler implements BotInbox {
   private final InfoCommands info;
   private final FollowUps followUps;
   private final ClipFollowUps clips;
+  private final StoryCommand story;
   private final Gatekeeper gate;
   private final AdminCommands admin;
   private final PromptModeration moderation;
@@ -71,6 +72,7 @@ public final class CommandHandler implements BotInbox {
       InfoCommands info,
       FollowUps followUps,
       ClipFollowUps clips,
+      StoryCommand story,
       Gatekeeper gate,
       AdminCommands admin,
       PromptModeration moderation,
@@ -84,6 +86,7 @@ public final class CommandHandler implements BotInbox {
     this.info = info;
     this.followUps = followUps;
     this.clips = clips;
+    this.story = story;
     this.gate = gate;
     this.admin = admin;
     this.moderation = moderation;
@@ -178,6 +181,9 @@ public final class CommandHandler implements BotInbox {
     ChatCommand c = r.command();
     if (c instanceof ChatCommand.Video v) {
       return video(r, v);
+    } else if (c instanceof ChatCommand.Story s) {
+      Refusal refused = newJobRefusal(r, String.join("\n", s.scenes()));
+      return refused != null ? refused.answer() : story.run(r, s);
     } else if (c instanceof ChatCommand.Jobs) {
       return info.jobs(r.user());
     } else if (c instanceof ChatCommand.Cancel cancel) {
@@ -195,18 +201,31 @@ public final class CommandHandler implements BotInbox {
     }
   }
 
-  private String video(ChatRequest r, ChatCommand.Video v) {
+  /** The answer (null: none) given instead of making a new job. */
+  private record Refusal(String answer) {}
+
+  /**
+   * Why a command that makes a job must not (paused chat, banned word, low disk), or the earlier
+   * job's status when the same message made one already; null when it may go on.
+   */
+  private Refusal newJobRefusal(ChatRequest r, String prompt) {
     Optional<Job> earlier = jobs.madeFrom(r.chat(), r.messageId());
     if (earlier.isPresent()) {
-      return followUps.announceAgain(earlier.get());
+      return new Refusal(followUps.announceAgain(earlier.get()));
     }
     Optional<String> refusal =
-        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), v.prompt()));
+        gate.queueRefusal(r.user(), r.chat()).or(() -> moderation.refusal(r.user(), prompt));
     if (refusal.isPresent()) {
-      return refusal.get();
+      return new Refusal(refusal.get());
     }
-    if (space.low()) {
-      return storageFull(r.user()); // refused before any attachment is downloaded
+    // refused before any attachment is downloaded
+    return space.low() ? new Refusal(storageFull(r.user())) : null;
+  }
+
+  private String video(ChatRequest r, ChatCommand.Video v) {
+    Refusal refused = newJobRefusal(r, v.prompt());
+    if (refused != null) {
+      return refused.answer();
     }
     var botVideo = clips.source(r.chat(), r.replyTo(), v.extend());
     if (botVideo.isPresent()) {

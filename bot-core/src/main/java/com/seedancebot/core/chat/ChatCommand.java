@@ -23,6 +23,20 @@ public sealed interface ChatCommand {
     }
   }
 
+  /**
+   * {@code /story <scene> | <scene> … [options]}: a storyboard, the options applying to every
+   * scene. The scenes are as typed (the core checks how many there may be).
+   */
+  record Story(List<String> scenes, VideoOptions options) implements ChatCommand {
+    public Story {
+      scenes =
+          scenes == null
+              ? List.of()
+              : scenes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+      options = options == null ? VideoOptions.none() : options;
+    }
+  }
+
   /** {@code /jobs}: the caller's recent and running jobs. */
   record Jobs() implements ChatCommand {}
 

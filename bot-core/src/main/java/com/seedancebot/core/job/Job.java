@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param deliveredAt when the outcome was posted to the chat, null until then
  * @param finalStatusAt when the final status was shown (or found gone), null until then
  * @param submitStartedAt when a create request was last sent without its answer recorded, or null
+ * @param scene its place in a storyboard, or null for a single video
  */
 public record Job(
     String id,
@@ -51,7 +52,8 @@ public record Job(
     JobResult result,
     Instant deliveredAt,
     Instant finalStatusAt,
-    Instant submitStartedAt) {
+    Instant submitStartedAt,
+    Scene scene) {
 
   public Job {
     Objects.requireNonNull(id, "id");
@@ -91,7 +93,60 @@ public record Job(
         null,
         null,
         null,
+        null,
         null);
+  }
+
+  /** This job as scene {@code scene} of a storyboard, its status shown in {@code statusMessage}. */
+  public Job asScene(Scene newScene, String statusMessage) {
+    return new Job(
+        id,
+        owner,
+        chat,
+        requestMessageId,
+        request,
+        state,
+        providerName,
+        providerTaskId,
+        statusMessage,
+        estimatedTokens,
+        createdAt,
+        submittedAt,
+        finishedAt,
+        nextPollAt,
+        attempts,
+        errorCode,
+        result,
+        deliveredAt,
+        finalStatusAt,
+        submitStartedAt,
+        newScene);
+  }
+
+  /** This job carrying another stored result (a storyboard's joined video). */
+  public Job withResult(JobResult newResult) {
+    return new Job(
+        id,
+        owner,
+        chat,
+        requestMessageId,
+        request,
+        state,
+        providerName,
+        providerTaskId,
+        statusMessageId,
+        estimatedTokens,
+        createdAt,
+        submittedAt,
+        finishedAt,
+        nextPollAt,
+        attempts,
+        errorCode,
+        newResult,
+        deliveredAt,
+        finalStatusAt,
+        submitStartedAt,
+        scene);
   }
 
   /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
@@ -116,7 +171,8 @@ public record Job(
         result,
         deliveredAt,
         finalStatusAt,
-        submitStartedAt);
+        submitStartedAt,
+        scene);
   }
 
   /** Whether a create request may have reached the provider without its answer being recorded. */

@@ -11,6 +11,7 @@ import com.seedancebot.core.bot.InfoCommands;
 import com.seedancebot.core.bot.InstructionPrompts;
 import com.seedancebot.core.bot.ModelChooser;
 import com.seedancebot.core.bot.Replies;
+import com.seedancebot.core.bot.StoryCommand;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.HelpText;
@@ -31,6 +32,8 @@ import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.RequestValidator;
+import com.seedancebot.core.story.StoryboardStore;
+import com.seedancebot.core.story.Storyboards;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -106,7 +109,16 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
    * governance}.
    */
   public static BotAssembly build(Pipeline.Builder pipeline, Commands c, Governance governance) {
-    Pipeline built = pipeline.build();
+    Storyboards stories =
+        new Storyboards(
+            new StoryboardStore(governance.dataSource()),
+            pipeline.jobs(),
+            new RequestValidator(),
+            c.costs(),
+            pipeline.quota(),
+            pipeline.assets(),
+            pipeline.clock());
+    Pipeline built = pipeline.storyboards(stories).build();
     JobService jobs =
         new JobService(
             pipeline.jobs(),
@@ -152,18 +164,21 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             new InstructionPrompts(governance.dataSource()),
             pipeline.ports(),
             pipeline.clock());
+    AttachmentIntake intake =
+        new AttachmentIntake(
+            pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry());
     BotInbox inbox =
         new CommandHandler(
             new CommandParser(c.botUsername()),
             pipeline.ports(),
             replies,
             jobs,
-            new AttachmentIntake(
-                pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry()),
+            intake,
             models,
             info,
             followUps,
             clips,
+            new StoryCommand(models, intake, stories, clips, followUps, replies),
             gatekeeper(governance, c, pipeline),
             adminCommands(governance, c, pipeline),
             new PromptModeration(governance.rules().bannedWords(), c.messages()),

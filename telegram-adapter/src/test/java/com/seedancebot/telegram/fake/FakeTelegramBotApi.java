@@ -490,7 +490,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     if (text != null) {
       m.put(textField, text);
     }
-    if (f.get("reply_markup") != null) {
+    // a Message carries only an inline keyboard: a ForceReply or reply keyboard is not echoed back
+    if (f.get("reply_markup") != null && readTree(f.get("reply_markup")).has("inline_keyboard")) {
       m.set("reply_markup", readTree(f.get("reply_markup")));
     }
     messages.put(chatId + "/" + id, new SentMessage(text, f.get("reply_markup")));

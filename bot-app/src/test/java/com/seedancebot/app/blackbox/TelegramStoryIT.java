@@ -1,0 +1,215 @@
+package com.seedancebot.app.blackbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.seedancebot.core.provider.TaskState;
+import com.seedancebot.core.provider.fake.FakeArkServer;
+import com.seedancebot.core.provider.fake.Progression;
+import com.seedancebot.core.provider.fake.RecordedRequest;
+import com.seedancebot.core.provider.fake.SampleMedia;
+import com.seedancebot.telegram.fake.FakeTelegramBotApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mp4parser.IsoFile;
+import org.mp4parser.boxes.iso14496.part12.MovieHeaderBox;
+import org.mp4parser.boxes.iso14496.part12.TrackBox;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /story} from Telegram through the packaged jar to Ark: the scenes become tasks one after
+ * the other, each later one starting from the last frame Ark returned for the one before (Ark
+ * fetches exactly those bytes from the bot's signed link), and the chat gets one MP4 whose parsed
+ * length is the sum of the scenes; Cancel during a scene ends the storyboard with what was made and
+ * gives back the quota of the scenes never started. One bot for the class.
+ */
+class TelegramStoryIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String TASKS = "/contents/generations/tasks";
+  private static final Pattern JOB = Pattern.compile("Job ([a-z0-9]{6})");
+
+  /** Every scene Ark makes: a 2 s clip. */
+  private static final int SCENE_SECONDS = 2;
+
+  @TempDir static Path work;
+  private static TelegramArkWorld world;
+  private static FakeTelegramBotApi telegram;
+  private static FakeArkServer ark;
+  private static TelegramChats chats;
+
+  @BeforeAll
+  static void startBot() throws Exception {
+    world =
+        TelegramArkWorld.start(
+            work, SampleMedia.mp4(160, 96, 24, SCENE_SECONDS), Progression.ON_POLL);
+    telegram = world.telegram;
+    ark = world.ark;
+    chats = new TelegramChats(telegram);
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    ark.clearRecords();
+  }
+
+  @AfterAll
+  static void stopAll() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @Test
+  void threeScenesChainThroughTheirLastFramesAndArriveAsOneVideo() throws Exception {
+    // given
+    long chat = 4001;
+    ark.setProgression(Progression.ON_POLL);
+
+    // when
+    chats.say(
+        chat, "/story a knight rides out | he reaches a castle | the gate opens --duration 4");
+
+    // then three tasks, one after the other; each later one starts from the last frame before it
+    List<JsonNode> creates = awaitCreates(3);
+    assertThat(creates.get(0).path("return_last_frame").asBoolean()).isTrue();
+    assertThat(creates.get(1).path("return_last_frame").asBoolean()).isTrue();
+    assertThat(creates.get(2).path("return_last_frame").asBoolean(false)).isFalse();
+    assertThat(creates.get(0).path("content").findValues("image_url")).isEmpty();
+    assertThat(ArkRequests.item(creates.get(1), "text").path("text").asString())
+        .isEqualTo("he reaches a castle");
+    for (JsonNode later : creates.subList(1, 3)) {
+      JsonNode frame = ArkRequests.item(later, "image_url");
+      assertThat(frame.path("role").asString()).isEqualTo("first_frame");
+      ArkRequests.assertFetched(
+          ark, frame.path("image_url").path("url").asString(), ark.lastFrameBytes(), WAIT);
+    }
+    assertThat(creates).allSatisfy(c -> assertThat(c.path("duration").asInt()).isEqualTo(4));
+    // and the status said which scene was running
+    await(() -> chats.texts(chat).stream().anyMatch(t -> t.contains("Scene 2 of 3")), chat);
+    // and the chat got one video whose parsed length is the sum of the scenes
+    await(() -> chats.videos(chat).size() == 1, chat);
+    byte[] video = chats.videos(chat).get(0).call().files().get("video");
+    assertThat(parsedSeconds(video)).isCloseTo(3.0 * SCENE_SECONDS, within());
+    assertThat(chats.videos(chat).get(0).call().field("caption")).contains("3 scenes");
+  }
+
+  @Test
+  void cancelDuringTheSecondSceneDeliversTheFirstAndRefundsTheThird() throws Exception {
+    // given what the user may still do today
+    long chat = 4002;
+    ark.setProgression(Progression.MANUAL);
+    int[] before = quota(chat, 1);
+
+    // when the first scene is made and the second waits at Ark
+    chats.say(chat, "/story a ship sets sail | a storm rises | the ship reaches land");
+    String first = awaitCreatedTask(1);
+    while (ark.taskState(first).orElseThrow() != TaskState.SUCCEEDED) {
+      ark.advance(first);
+    }
+    awaitCreatedTask(2);
+    String secondJob = awaitJobOfScene(chat, 2);
+    // and the user presses Cancel on the status message
+    int status = statusMessageId(chat);
+    telegram.enqueue(
+        telegram.updates().buttonPress(chat, chat, "en", status, null, "c:" + secondJob));
+
+    // then the storyboard ends with the one scene made, posted as the video
+    await(() -> chats.videos(chat).size() == 1, chat);
+    byte[] video = chats.videos(chat).get(0).call().files().get("video");
+    assertThat(parsedSeconds(video)).isCloseTo(1.0 * SCENE_SECONDS, within());
+    // and only the first scene counts against the quota: the other two were given back
+    int[] after = quota(chat, 2);
+    assertThat(after[0]).isEqualTo(before[0] - 1);
+    assertThat(after[2]).isEqualTo(before[2] - SCENE_SECONDS);
+    // and the third scene never reached Ark
+    assertThat(creates()).hasSize(2);
+  }
+
+  // ---- helpers
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.1);
+  }
+
+  /** The length of an MP4 as its movie header says. */
+  private static double parsedSeconds(byte[] mp4) throws Exception {
+    Path file = Files.createTempFile(work, "joined-", ".mp4");
+    Files.write(file, mp4);
+    try (IsoFile iso = new IsoFile(file.toFile())) {
+      MovieHeaderBox header = iso.getMovieBox().getMovieHeaderBox();
+      assertThat(iso.getMovieBox().getBoxes(TrackBox.class)).isNotEmpty();
+      return (double) header.getDuration() / header.getTimescale();
+    }
+  }
+
+  /** The user's /quota figures (videos left, limit, seconds left, limit), the n-th time asked. */
+  private static int[] quota(long chat, int n) throws InterruptedException {
+    chats.say(chat, "/quota");
+    await(() -> chats.quotaAnswers(chat).size() >= n, chat);
+    return TelegramChats.userQuota(chats.quotaAnswers(chat).get(n - 1));
+  }
+
+  /** The job of scene {@code n}, from the status message that names it. */
+  private static String awaitJobOfScene(long chat, int n) throws InterruptedException {
+    String marker = "Scene " + n + " of ";
+    await(() -> chats.texts(chat).stream().anyMatch(t -> t.contains(marker)), chat);
+    String text = chats.texts(chat).stream().filter(t -> t.contains(marker)).findFirst().get();
+    Matcher m = JOB.matcher(text);
+    assertThat(m.find()).as(text).isTrue();
+    return m.group(1);
+  }
+
+  private static int statusMessageId(long chat) {
+    return telegram.sentMessages(chat).stream()
+        .filter(m -> m.path("text").asText().contains("Job "))
+        .findFirst()
+        .orElseThrow()
+        .path("message_id")
+        .asInt();
+  }
+
+  private static List<JsonNode> creates() {
+    return ark.requests("POST", TASKS).stream().map(RecordedRequest::json).toList();
+  }
+
+  private static List<JsonNode> awaitCreates(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (creates().size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Ark got " + creates().size() + " creates\n" + world.bot.tail());
+      }
+      Thread.sleep(100);
+    }
+    return creates();
+  }
+
+  /**
+   * The id of the {@code n}-th task of this test: scenes are created one after the other, so it is
+   * the newest task once the {@code n}-th create arrived.
+   */
+  private static String awaitCreatedTask(int n) throws InterruptedException {
+    awaitCreates(n);
+    List<FakeArkServer.CreatedTask> tasks = ark.createdTasks();
+    return tasks.get(tasks.size() - 1).id();
+  }
+
+  private static void await(BooleanSupplier done, long chat) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(chats.describe(chat) + "\n" + world.bot.tail());
+      }
+      Thread.sleep(100);
+    }
+  }
+}
