@@ -26,8 +26,23 @@ final class ArkRequests {
         .orElseThrow(() -> new AssertionError("no " + type + " item in " + create));
   }
 
-  /** Ark fetched (or decoded) {@code url} and got exactly {@code bytes}. */
+  /** Ark fetched (or decoded) {@code url} once and got exactly {@code bytes}. */
   static void assertFetched(FakeArkServer ark, String url, byte[] bytes, Duration wait)
+      throws InterruptedException {
+    assertFetched(ark, url, bytes, wait, true);
+  }
+
+  /**
+   * Ark fetched (or decoded) {@code url}, maybe several times (the same media in several requests),
+   * and got exactly {@code bytes} each time.
+   */
+  static void assertEveryFetch(FakeArkServer ark, String url, byte[] bytes, Duration wait)
+      throws InterruptedException {
+    assertFetched(ark, url, bytes, wait, false);
+  }
+
+  private static void assertFetched(
+      FakeArkServer ark, String url, byte[] bytes, Duration wait, boolean once)
       throws InterruptedException {
     // the fake records the create request first, then fetches its media before it answers
     long deadline = System.nanoTime() + wait.toNanos();
@@ -35,10 +50,13 @@ final class ArkRequests {
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(ark.fetchedMedia())
-        .filteredOn(f -> f.url().equals(url))
-        .singleElement()
-        .satisfies(
+    var fetches = assertThat(ark.fetchedMedia()).filteredOn(f -> f.url().equals(url));
+    if (once) {
+      fetches.hasSize(1);
+    }
+    fetches
+        .isNotEmpty()
+        .allSatisfy(
             f -> {
               assertThat(f.ok()).as("fetched %s: %s", shorten(url), f.error()).isTrue();
               assertThat(f.sizeBytes()).isEqualTo(bytes.length);

@@ -8,11 +8,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.mp4parser.Container;
+import org.mp4parser.IsoFile;
+import org.mp4parser.boxes.iso14496.part12.TrackBox;
 import org.mp4parser.muxer.FileRandomAccessSourceImpl;
 import org.mp4parser.muxer.Movie;
+import org.mp4parser.muxer.Mp4TrackImpl;
 import org.mp4parser.muxer.Track;
 import org.mp4parser.muxer.builder.DefaultMp4Builder;
-import org.mp4parser.muxer.container.mp4.MovieCreator;
 import org.mp4parser.muxer.tracks.AppendTrack;
 
 /**
@@ -22,6 +24,8 @@ import org.mp4parser.muxer.tracks.AppendTrack;
  * rate); samples are copied, never re-encoded. Stateless and thread-safe; blocks on file I/O.
  */
 public final class Mp4Joiner {
+
+  private static final IsoBoxTypes BOX_TYPES = new IsoBoxTypes();
 
   /** Writes the clips, in order, as one MP4 to {@code target} (overwritten). */
   public void join(List<Path> clips, Path target) throws IOException {
@@ -60,14 +64,26 @@ public final class Mp4Joiner {
     }
   }
 
-  /** The clip as a movie whose samples are read from the file while it stays open. */
+  /**
+   * The clip as a movie whose samples are read from the file while it stays open. Built as
+   * mp4parser's {@code MovieCreator} does, but on the bot's own box table ({@link IsoBoxTypes}):
+   * {@code MovieCreator} fails inside the packaged jar. The media data is not parsed: the tracks
+   * read their samples from the file.
+   */
   private static Movie read(Path clip, List<AutoCloseable> open) throws IOException {
     FileChannel channel = FileChannel.open(clip, StandardOpenOption.READ);
     open.add(channel);
     FileRandomAccessSourceImpl source =
         new FileRandomAccessSourceImpl(new RandomAccessFile(clip.toFile(), "r"));
     open.add(source);
-    return MovieCreator.build(channel, source, clip.getFileName().toString());
+    IsoFile iso = new IsoFile(channel, BOX_TYPES.parserSkipping("mdat"));
+    open.add(iso);
+    Movie movie = new Movie();
+    for (TrackBox track : iso.getMovieBox().getBoxes(TrackBox.class)) {
+      long id = track.getTrackHeaderBox().getTrackId();
+      movie.addTrack(new Mp4TrackImpl(id, iso, source, clip.getFileName() + "[" + id + "]"));
+    }
+    return movie;
   }
 
   private static void close(List<AutoCloseable> open) throws IOException {

@@ -99,80 +99,48 @@ public record Job(
 
   /** This job as scene {@code scene} of a storyboard, its status shown in {@code statusMessage}. */
   public Job asScene(Scene newScene, String statusMessage) {
-    return new Job(
-        id,
-        owner,
-        chat,
-        requestMessageId,
-        request,
-        state,
-        providerName,
-        providerTaskId,
-        statusMessage,
-        estimatedTokens,
-        createdAt,
-        submittedAt,
-        finishedAt,
-        nextPollAt,
-        attempts,
-        errorCode,
-        result,
-        deliveredAt,
-        finalStatusAt,
-        submitStartedAt,
-        newScene);
+    return copy(state, attempts, nextPollAt, statusMessage, result, newScene);
   }
 
   /** This job carrying another stored result (a storyboard's joined video). */
   public Job withResult(JobResult newResult) {
+    return copy(state, attempts, nextPollAt, statusMessageId, newResult, scene);
+  }
+
+  /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
+  public Job atProvider(JobState newState, int newAttempts, Instant newNextPollAt) {
+    return copy(newState, newAttempts, newNextPollAt, statusMessageId, result, scene);
+  }
+
+  private Job copy(
+      JobState newState,
+      int newAttempts,
+      Instant newNextPollAt,
+      String newStatusMessageId,
+      JobResult newResult,
+      Scene newScene) {
     return new Job(
         id,
         owner,
         chat,
         requestMessageId,
         request,
-        state,
+        newState,
         providerName,
         providerTaskId,
-        statusMessageId,
+        newStatusMessageId,
         estimatedTokens,
         createdAt,
         submittedAt,
         finishedAt,
-        nextPollAt,
-        attempts,
+        newNextPollAt,
+        newAttempts,
         errorCode,
         newResult,
         deliveredAt,
         finalStatusAt,
         submitStartedAt,
-        scene);
-  }
-
-  /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
-  public Job atProvider(JobState state, int attempts, Instant nextPollAt) {
-    return new Job(
-        id,
-        owner,
-        chat,
-        requestMessageId,
-        request,
-        state,
-        providerName,
-        providerTaskId,
-        statusMessageId,
-        estimatedTokens,
-        createdAt,
-        submittedAt,
-        finishedAt,
-        nextPollAt,
-        attempts,
-        errorCode,
-        result,
-        deliveredAt,
-        finalStatusAt,
-        submitStartedAt,
-        scene);
+        newScene);
   }
 
   /** Whether a create request may have reached the provider without its answer being recorded. */
