@@ -331,6 +331,26 @@ class SlashCommandListenerIT {
   }
 
   @Test
+  void story_splits_its_scenes_and_carries_the_options_for_every_scene() throws Exception {
+    SentInteraction sent =
+        h.fake
+            .slash("story")
+            .by(FakeDiscord.OWNER)
+            .string("scenes", "a knight rides out | he reaches a castle |  | the gate opens")
+            .integer("duration", 5)
+            .send();
+    ChatRequest request = h.inbox.awaitCommand();
+
+    RecordedCall ack = h.fake.awaitCall("the ack", c -> c.path().contains(sent.id() + "/"));
+    assertThat(ack.json().get("type").asInt()).isEqualTo(5);
+    assertThat(ack.json().path("data").path("flags").asInt() & 64).isZero();
+    ChatCommand.Story story = (ChatCommand.Story) request.command();
+    assertThat(story.scenes())
+        .containsExactly("a knight rides out", "he reaches a castle", "the gate opens");
+    assertThat(story.options().duration()).isEqualTo(5);
+  }
+
+  @Test
   void extend_opens_a_form_whose_answer_extends_the_bots_video_of_that_job() throws Exception {
     SentInteraction press =
         h.fake.button("seedance:t:job-7", "1700000000000000001").by(FakeDiscord.OWNER).send();

@@ -27,7 +27,8 @@ final class RecordingBotInbox implements BotInbox {
       String messageId,
       String text,
       List<File> files,
-      List<IncomingAttachment> attachments) {}
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {}
 
   record Button(UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId) {}
 
@@ -47,7 +48,7 @@ final class RecordingBotInbox implements BotInbox {
       throw failWith;
     }
     List<File> files = attachments.stream().map(RecordingBotInbox::read).toList();
-    messages.add(new Message(user, chat, messageId, text, files, attachments));
+    messages.add(new Message(user, chat, messageId, text, files, attachments, replyTo));
   }
 
   @Override
