@@ -159,7 +159,7 @@ class CommandParserTest {
 
       assertThat(problems("/Imagine a cat"))
           .containsExactly(
-              "Unknown command /imagine. I understand /video, /jobs, /cancel, /quota, /models,"
+              "Unknown command /imagine. I understand /video, /story, /jobs, /cancel, /quota, /models,"
                   + " /settings and /help.");
       assertThat(CommandParser.isUnknownCommand(result)).isTrue();
       assertThat(CommandParser.isUnknownCommand(parser.parse("/cancel"))).isFalse();
@@ -540,7 +540,7 @@ class CommandParserTest {
           .containsExactly("要取消哪个任务？请在 /cancel 后写上任务编号；/jobs 可查看你的任务。");
       assertThat(problems("/imagine", Locale.forLanguageTag("zh-Hans-CN")))
           .containsExactly(
-              "未知命令 /imagine。可用命令：/video、/jobs、/cancel、/quota、/models、/settings、/help。");
+              "未知命令 /imagine。可用命令：/video、/story、/jobs、/cancel、/quota、/models、/settings、/help。");
     }
 
     @ParameterizedTest
