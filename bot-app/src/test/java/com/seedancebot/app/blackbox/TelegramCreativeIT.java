@@ -156,7 +156,7 @@ class TelegramCreativeIT {
   void threeScenesChainThroughTheirLastFramesAndArriveAsOneVideo() throws Exception {
     // given
     long chat = 4001;
-    
+
     // when
     chats.say(
         chat, "/story a knight rides out | he reaches a castle | the gate opens --duration 4");
@@ -226,7 +226,6 @@ class TelegramCreativeIT {
     telegram.enqueue(
         telegram.updates().message(chat, chat, "en").text(text).replyTo(botMessage).update());
   }
-
 
   /** Asks for a video in {@code chat} and returns the bot's video message once it is posted. */
   private static ObjectNode finishedVideo(long chat) throws InterruptedException {
