@@ -30,6 +30,10 @@
       galleryTitle: 'Videos of this chat, newest first',
       galleryEmpty: 'No videos in this chat yet.',
       lastFrame: 'Last frame',
+      EDIT: 'Edit',
+      EXTEND: 'Extend',
+      askEDIT: 'What should change in this video? (Esc: never mind)',
+      askEXTEND: 'How does this video go on? (Esc: never mind)',
       offline: 'Cannot reach the bot. Retrying…',
       sendFailed: 'The message could not be sent. Please try again.',
       tooLarge: 'The attached files are too large.',
@@ -59,6 +63,10 @@
       galleryTitle: '本对话的视频，最新的在前',
       galleryEmpty: '本对话还没有视频。',
       lastFrame: '尾帧',
+      EDIT: '编辑',
+      EXTEND: '延展',
+      askEDIT: '这个视频要改什么？（Esc：取消）',
+      askEXTEND: '这个视频接下来怎么发展？（Esc：取消）',
       offline: '无法连接机器人，正在重试…',
       sendFailed: '消息发送失败，请重试。',
       tooLarge: '附加的文件太大。',
@@ -502,7 +510,28 @@
 
   // ---- buttons ---------------------------------------------------------------------------
 
+  // Edit and Extend ask for the instruction in the composer; sending it replies to the video with
+  // /video <instruction> (or /video --extend <how it goes on>), as a person would type it.
+  var replyTarget = null;
+  var defaultPlaceholder = null;
+
+  function askInComposer(m, action) {
+    if (defaultPlaceholder === null) { defaultPlaceholder = el.input.placeholder; }
+    replyTarget = { messageId: m.id, extend: action === 'EXTEND' };
+    el.input.placeholder = T['ask' + action];
+    el.input.focus();
+  }
+
+  function stopAsking() {
+    replyTarget = null;
+    if (defaultPlaceholder !== null) { el.input.placeholder = defaultPlaceholder; }
+  }
+
   function press(m, action, button) {
+    if (action === 'EDIT' || action === 'EXTEND') {
+      askInComposer(m, action);
+      return;
+    }
     button.disabled = true;
     showError(null);
     api('buttons', {
@@ -583,6 +612,13 @@
     var files = pending.slice();
     var form = new FormData();
     form.append('session', session);
+    if (replyTarget) {
+      if (text.charAt(0) !== '/') {
+        text = '/video ' + (replyTarget.extend ? '--extend ' : '') + text;
+      }
+      form.append('replyTo', replyTarget.messageId);
+      stopAsking();
+    }
     form.append('text', text);
     files.forEach(function (p) { form.append('files', p.file, p.file.name); });
     el.send.disabled = true;
@@ -637,6 +673,7 @@
     send();
   });
   el.input.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && replyTarget) { stopAsking(); }
     // Enter sends; Shift+Enter is a new line; Enter that confirms an IME composition is not a send
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
       e.preventDefault();

@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * The custom ids of the bot's buttons: {@code seedance:<action>:<target>} with {@code x} = cancel,
  * {@code r} = reroll, {@code c} = continue, {@code f} = final of a draft, {@code s} = show a job's
- * card, {@code p} = a {@code /history} page (the target is then {@code <page> [words]}). They carry
- * everything a press needs, so buttons keep working after a restart. Ids longer than Discord's 100
- * characters are refused.
+ * card, {@code p} = a {@code /history} page (the target is then {@code <page> [words]}), {@code e}
+ * = edit, {@code t} = extend. They carry everything a press needs, so buttons keep working after a
+ * restart. Ids longer than Discord's 100 characters are refused.
  */
 public final class ButtonIds {
 
@@ -51,6 +51,8 @@ public final class ButtonIds {
       case "f" -> Optional.of(new Press(ButtonAction.FINAL, jobId));
       case "s" -> Optional.of(new Press(ButtonAction.SHOW, jobId));
       case "p" -> Optional.of(new Press(ButtonAction.PAGE, jobId));
+      case "e" -> Optional.of(new Press(ButtonAction.EDIT, jobId));
+      case "t" -> Optional.of(new Press(ButtonAction.EXTEND, jobId));
       default -> Optional.empty();
     };
   }
@@ -63,6 +65,8 @@ public final class ButtonIds {
       case FINAL -> "f";
       case SHOW -> "s";
       case PAGE -> "p";
+      case EDIT -> "e";
+      case EXTEND -> "t";
     };
   }
 }

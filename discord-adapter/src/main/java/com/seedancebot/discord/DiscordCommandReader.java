@@ -1,11 +1,14 @@
 package com.seedancebot.discord;
 
+import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatCommand;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
+import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.request.MediaKind;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
@@ -55,7 +59,7 @@ public final class DiscordCommandReader {
   /** Whether the answer to a command is for its user only (everything but new videos). */
   public static boolean isPrivate(ChatCommand command) {
     // Java 17 has no pattern switch over the sealed type: new videos are the one public answer.
-    return !(command instanceof ChatCommand.Video);
+    return !(command instanceof ChatCommand.Video || command instanceof ChatCommand.Story);
   }
 
   /** The request a slash command stands for. */
@@ -63,7 +67,7 @@ public final class DiscordCommandReader {
     ChatCommand command;
     List<IncomingAttachment> attachments = List.of();
     switch (event.getName()) {
-      case DiscordCommands.VIDEO -> {
+      case DiscordCommands.VIDEO, DiscordCommands.STORY -> {
         List<IncomingAttachment> found = new ArrayList<>();
         for (AttachmentSlot slot : AttachmentSlot.values()) {
           OptionMapping option = event.getOption(slot.optionName());
@@ -77,7 +81,11 @@ public final class DiscordCommandReader {
           }
         }
         attachments = found;
-        command = new ChatCommand.Video(text(event, DiscordCommands.PROMPT), options(event));
+        command =
+            DiscordCommands.STORY.equals(event.getName())
+                ? new ChatCommand.Story(
+                    CommandParser.scenes(text(event, DiscordCommands.SCENES)), options(event))
+                : new ChatCommand.Video(text(event, DiscordCommands.PROMPT), options(event));
       }
       case DiscordCommands.JOBS -> command = new ChatCommand.Jobs();
       case DiscordCommands.SHOW ->
@@ -157,6 +165,57 @@ public final class DiscordCommandReader {
             event.getId(),
             new ChatCommand.Video(prompt, VideoOptions.none()),
             List.of(attachment(event, image.get(), MediaRole.FIRST_FRAME))));
+  }
+
+  /**
+   * "Extend with Seedance" on a message: one of the bot's videos goes on from its stored copy (the
+   * job named by the bot's buttons under it); another message's first video is the reference. The
+   * extension text is the neutral "it goes on naturally" (the Extend button asks for one).
+   */
+  public ReadResult readExtension(MessageContextInteraction event) {
+    Message target = event.getTarget();
+    ChatCommand extend = new ChatCommand.Video("", VideoOptions.none(), true);
+    if (target.getAuthor().getId().equals(event.getJDA().getSelfUser().getId())) {
+      Optional<String> job =
+          target.getComponentTree().findAll(Button.class).stream()
+              .map(b -> ButtonIds.parse(b.getCustomId()))
+              .flatMap(Optional::stream)
+              .filter(p -> p.action() != ButtonAction.CANCEL)
+              .map(ButtonIds.Press::jobId)
+              .findFirst();
+      if (job.isPresent()) {
+        return new ReadResult.Accepted(
+            new ChatRequest(
+                user(event),
+                chat(event),
+                event.getId(),
+                extend,
+                List.of(),
+                ReplyTarget.video(job.get())));
+      }
+    }
+    Optional<Message.Attachment> video =
+        target.getAttachments().stream()
+            .filter(
+                a -> {
+                  String type = AttachmentRules.typeOf(a.getContentType(), a.getFileName());
+                  return type != null && type.startsWith("video/");
+                })
+            .findFirst();
+    if (video.isEmpty()) {
+      return new ReadResult.Rejected(Rejection.of("discord.extend.noVideo"));
+    }
+    Optional<Rejection> problem = check("video", MediaKind.VIDEO, video.get());
+    if (problem.isPresent()) {
+      return new ReadResult.Rejected(problem.get());
+    }
+    return new ReadResult.Accepted(
+        new ChatRequest(
+            user(event),
+            chat(event),
+            event.getId(),
+            extend,
+            List.of(attachment(event, video.get(), MediaRole.REFERENCE))));
   }
 
   /** Who is interacting. */

@@ -19,14 +19,17 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * The application commands the bot registers (DESIGN.md, "Commands"): {@code /video} with typed
  * options, {@code /jobs}, {@code /show job} (autocompleted from the caller's jobs), {@code /history
  * [page] [words]}, {@code /cancel job}, {@code /quota}, {@code /models}, {@code /settings}, {@code
- * /help}, the message context command "Animate with Seedance", and {@code /admin} with one
- * subcommand per action, in servers only and shown by default only to members with Manage Server.
- * Names are English on every client (the same verbs as on Telegram); descriptions come from the
- * {@code discord} bundle, with Chinese for zh-CN and zh-TW clients.
+ * /help}, {@code /story}, the message context commands "Animate with Seedance" and "Extend with
+ * Seedance", and {@code /admin} with one subcommand per action, in servers only and shown by
+ * default only to members with Manage Server. Names are English on every client (the same verbs as
+ * on Telegram); descriptions come from the {@code discord} bundle, with Chinese for zh-CN and zh-TW
+ * clients.
  */
 public final class DiscordCommands {
 
   public static final String VIDEO = "video";
+  public static final String STORY = "story";
+  public static final String SCENES = "scenes";
   public static final String JOBS = "jobs";
   public static final String CANCEL = "cancel";
   public static final String QUOTA = "quota";
@@ -34,6 +37,7 @@ public final class DiscordCommands {
   public static final String SETTINGS = "settings";
   public static final String HELP = "help";
   public static final String ANIMATE = "Animate with Seedance";
+  public static final String EXTEND = "Extend with Seedance";
   public static final String ADMIN = "admin";
   public static final String SHOW = "show";
   public static final String HISTORY = "history";
@@ -84,6 +88,7 @@ public final class DiscordCommands {
   public List<CommandData> all() {
     List<CommandData> commands = new ArrayList<>();
     commands.add(video());
+    commands.add(story());
     commands.add(slash(JOBS));
     commands.add(
         slash(SHOW)
@@ -104,6 +109,9 @@ public final class DiscordCommands {
     CHINESE.forEach(
         l -> animate.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.animate")));
     commands.add(animate);
+    CommandData extend = Commands.message(EXTEND).setContexts(contexts());
+    CHINESE.forEach(l -> extend.setNameLocalization(l, text(Locale.CHINESE, "discord.cmd.extend")));
+    commands.add(extend);
     commands.add(admin());
     return commands;
   }
@@ -152,6 +160,20 @@ public final class DiscordCommands {
         option(OptionType.BOOLEAN, DRAFT, VIDEO),
         option(OptionType.BOOLEAN, FLEX, VIDEO));
     return video;
+  }
+
+  /**
+   * {@code /story}: the scenes in one line, separated by {@code |}, with {@code /video}'s options.
+   */
+  private SlashCommandData story() {
+    SlashCommandData story = slash(STORY);
+    story.addOptions(option(OptionType.STRING, SCENES, STORY).setRequired(true).setMaxLength(4000));
+    for (AttachmentSlot slot : AttachmentSlot.values()) {
+      story.addOptions(option(OptionType.ATTACHMENT, slot.optionName(), VIDEO));
+    }
+    story.addOptions(defaultsOptions(VIDEO));
+    story.addOptions(option(OptionType.INTEGER, SEED, VIDEO).setRequiredRange(-1, MAX_SEED));
+    return story;
   }
 
   /** The options {@code /video} and {@code /settings} share. */

@@ -158,7 +158,7 @@ public final class DiscordRenderer {
         .build();
   }
 
-  /** The core's result buttons (Reroll, Continue, Final), in its order. */
+  /** The core's result buttons (Reroll, Continue, Final, Edit, Extend), in its order. */
   private List<Button> jobButtons(VideoDelivery video, Locale locale) {
     List<Button> buttons = new ArrayList<>();
     for (ButtonAction action : video.buttons()) {
@@ -166,7 +166,9 @@ public final class DiscordRenderer {
       String label =
           messages.get(locale, "discord.button." + action.name().toLowerCase(Locale.ROOT));
       buttons.add(
-          action == ButtonAction.REROLL ? Button.secondary(id, label) : Button.primary(id, label));
+          action == ButtonAction.CONTINUE || action == ButtonAction.FINAL
+              ? Button.primary(id, label)
+              : Button.secondary(id, label));
     }
     return buttons;
   }

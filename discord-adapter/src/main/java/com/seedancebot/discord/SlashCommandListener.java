@@ -2,12 +2,17 @@ package com.seedancebot.discord;
 
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.ButtonAction;
+import com.seedancebot.core.chat.ChatCommand;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.chat.ReplyTarget;
+import com.seedancebot.core.chat.VideoOptions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -38,6 +43,7 @@ public final class SlashCommandListener extends ListenerAdapter {
   private final InteractionRegistry<InteractionHook> registry;
   private final ModelChoices models;
   private final Messages messages;
+  private final ClipModals modals;
   private final Executor executor;
 
   public SlashCommandListener(
@@ -52,6 +58,7 @@ public final class SlashCommandListener extends ListenerAdapter {
     this.registry = registry;
     this.models = models;
     this.messages = messages;
+    this.modals = new ClipModals(messages);
     this.executor = executor;
   }
 
@@ -64,7 +71,28 @@ public final class SlashCommandListener extends ListenerAdapter {
   public void onMessageContextInteraction(MessageContextInteractionEvent event) {
     if (DiscordCommands.ANIMATE.equals(event.getName())) {
       handle(event, reader.read(event));
+    } else if (DiscordCommands.EXTEND.equals(event.getName())) {
+      handle(event, reader.readExtension(event));
     }
+  }
+
+  /** The Edit / Extend form, submitted: an edit or extension of the bot's video of its job. */
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    ClipModals.read(event)
+        .ifPresent(
+            form ->
+                handle(
+                    event,
+                    new ReadResult.Accepted(
+                        new ChatRequest(
+                            reader.user(event),
+                            reader.chat(event),
+                            event.getId(),
+                            new ChatCommand.Video(
+                                form.instruction(), VideoOptions.none(), form.extend()),
+                            List.of(),
+                            ReplyTarget.video(form.jobId())))));
   }
 
   @Override
@@ -111,6 +139,13 @@ public final class SlashCommandListener extends ListenerAdapter {
     }
     ButtonAction action = press.get().action();
     String jobId = press.get().jobId();
+    if (action == ButtonAction.EDIT || action == ButtonAction.EXTEND) {
+      // The instruction is asked in a form; its submission makes the job.
+      event
+          .replyModal(modals.ask(action, jobId, DiscordCommandReader.locale(event)))
+          .queue(null, fail("form"));
+      return;
+    }
     Runnable work =
         () -> inbox.onButton(reader.user(event), reader.chat(event), event.getId(), action, jobId);
     if (action == ButtonAction.CANCEL) {

@@ -34,6 +34,7 @@ class DiscordBundlesTest {
         .extracting(c -> c.getName())
         .containsExactly(
             "video",
+            "story",
             "jobs",
             "show",
             "history",
@@ -43,6 +44,7 @@ class DiscordBundlesTest {
             "settings",
             "help",
             "Animate with Seedance",
+            "Extend with Seedance",
             "admin");
     var admin =
         (net.dv8tion.jda.api.interactions.commands.build.SlashCommandData)

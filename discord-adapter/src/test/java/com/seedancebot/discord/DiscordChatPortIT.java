@@ -288,7 +288,9 @@ class DiscordChatPortIT {
         .isEqualTo("<@" + FakeDiscord.OWNER.id() + ">\nSeedance 2.0 · 5 s · seed 7 · job job-42");
     assertThat(post.json().path("allowed_mentions").path("users").get(0).asString())
         .isEqualTo(FakeDiscord.OWNER.id());
-    assertThat(customIds(post.json())).containsExactly("seedance:r:job-42", "seedance:c:job-42");
+    assertThat(customIds(post.json()))
+        .containsExactly(
+            "seedance:r:job-42", "seedance:c:job-42", "seedance:e:job-42", "seedance:t:job-42");
     assertThat(h.fake.calls().subList(before, h.fake.calls().size()))
         .noneMatch(c -> c.path().startsWith("/api/v10/webhooks/"));
   }
@@ -324,7 +326,11 @@ class DiscordChatPortIT {
                 + "> the video (12.0 MB) is larger than this channel"
                 + " allows for uploads (10.0 MB), so here is a link.");
     assertThat(customIds(post.json()))
-        .containsExactly("https://bot.example/v/job-42.mp4?sig=abc", "seedance:r:job-42");
+        .containsExactly(
+            "https://bot.example/v/job-42.mp4?sig=abc",
+            "seedance:r:job-42",
+            "seedance:e:job-42",
+            "seedance:t:job-42");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,7 +27,8 @@ final class RecordingInbox implements BotInbox {
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments) {
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {
     threads.add(Thread.currentThread());
     received.add(text);
   }

@@ -8,6 +8,7 @@ import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.request.MediaRole;
 import com.seedancebot.discord.fake.FakeDiscord;
@@ -338,6 +339,52 @@ class SlashCommandListenerIT {
     assertThat(reply.json().path("data").path("content").asString())
         .startsWith("That message has no image to animate.");
     assertThat(h.inbox.isEmpty()).isTrue();
+  }
+
+  @Test
+  void story_splits_its_scenes_and_carries_the_options_for_every_scene() throws Exception {
+    SentInteraction sent =
+        h.fake
+            .slash("story")
+            .by(FakeDiscord.OWNER)
+            .string("scenes", "a knight rides out | he reaches a castle |  | the gate opens")
+            .integer("duration", 5)
+            .send();
+    ChatRequest request = h.inbox.awaitCommand();
+
+    RecordedCall ack = h.fake.awaitCall("the ack", c -> c.path().contains(sent.id() + "/"));
+    assertThat(ack.json().get("type").asInt()).isEqualTo(5);
+    assertThat(ack.json().path("data").path("flags").asInt() & 64).isZero();
+    ChatCommand.Story story = (ChatCommand.Story) request.command();
+    assertThat(story.scenes())
+        .containsExactly("a knight rides out", "he reaches a castle", "the gate opens");
+    assertThat(story.options().duration()).isEqualTo(5);
+  }
+
+  @Test
+  void extend_opens_a_form_whose_answer_extends_the_bots_video_of_that_job() throws Exception {
+    SentInteraction press =
+        h.fake.button("seedance:t:job-7", "1700000000000000001").by(FakeDiscord.OWNER).send();
+
+    RecordedCall form = h.fake.awaitCall("the form", c -> c.path().contains(press.id() + "/"));
+    assertThat(form.json().get("type").asInt()).isEqualTo(9);
+    assertThat(form.json().path("data").path("custom_id").asString())
+        .isEqualTo("seedance-clip:t:job-7");
+    assertThat(form.json().path("data").path("title").asString()).isEqualTo("Extend this video");
+    assertThat(h.inbox.isEmpty()).isTrue();
+
+    SentInteraction answer =
+        h.fake
+            .modalSubmit("seedance-clip:t:job-7", "instruction", "the fox leaps over a river")
+            .by(FakeDiscord.OWNER)
+            .send();
+    ChatRequest request = h.inbox.awaitCommand();
+
+    assertThat(request.command())
+        .isEqualTo(new ChatCommand.Video("the fox leaps over a river", VideoOptions.none(), true));
+    assertThat(request.replyTo()).isEqualTo(ReplyTarget.video("job-7"));
+    RecordedCall ack = h.fake.awaitCall("the ack", c -> c.path().contains(answer.id() + "/"));
+    assertThat(ack.json().get("type").asInt()).isEqualTo(5);
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The {@code callback_data} of the bot's inline buttons: {@code c:<jobId>} (cancel), {@code
  * r:<jobId>} (reroll), {@code n:<jobId>} (continue), {@code f:<jobId>} (final of a draft), {@code
- * s:<jobId>} (show a job's card), {@code p:<page> [words]} (a {@code /history} page). Telegram
- * limits it to 64 bytes.
+ * s:<jobId>} (show a job's card), {@code p:<page> [words]} (a {@code /history} page), {@code
+ * e:<jobId>} (edit), {@code x:<jobId>} (extend). Telegram limits it to 64 bytes.
  */
 public record CallbackData(ButtonAction action, String jobId) {
   /** Telegram's limit on {@code callback_data}. */
@@ -49,6 +49,8 @@ public record CallbackData(ButtonAction action, String jobId) {
           case 'f' -> ButtonAction.FINAL;
           case 's' -> ButtonAction.SHOW;
           case 'p' -> ButtonAction.PAGE;
+          case 'e' -> ButtonAction.EDIT;
+          case 'x' -> ButtonAction.EXTEND;
           default -> null;
         };
     String jobId = data.substring(2);
@@ -63,6 +65,8 @@ public record CallbackData(ButtonAction action, String jobId) {
       case FINAL -> "f";
       case SHOW -> "s";
       case PAGE -> "p";
+      case EDIT -> "e";
+      case EXTEND -> "x";
     };
   }
 }

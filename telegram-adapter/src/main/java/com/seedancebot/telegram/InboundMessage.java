@@ -1,16 +1,19 @@
 package com.seedancebot.telegram;
 
 import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A Telegram message translated to the core's terms, before its files are downloaded: who, where,
- * which message, the text (or caption) and the media it carries or replies to.
+ * which message, the text (or caption), the media it carries or replies to, and the message it
+ * replies to.
  *
  * @param mediaGroupId the album it belongs to, or null
- * @param repliedTo the author of the message it replies to, or null
+ * @param replyTo the replied-to message (with the job when it is one of the bot's videos, and its
+ *     author), or null
  */
 public record InboundMessage(
     UserRef user,
@@ -19,7 +22,7 @@ public record InboundMessage(
     String text,
     List<TelegramMedia> media,
     String mediaGroupId,
-    UserRef repliedTo) {
+    ReplyTarget replyTo) {
   public InboundMessage {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(chat, "chat");
@@ -47,7 +50,7 @@ public record InboundMessage(
         lead.text(),
         media,
         lead.mediaGroupId(),
-        lead.repliedTo());
+        lead.replyTo());
   }
 
   private static long order(InboundMessage m) {

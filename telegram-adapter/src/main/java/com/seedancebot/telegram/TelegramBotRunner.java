@@ -40,7 +40,17 @@ public final class TelegramBotRunner implements AutoCloseable {
   private static final Duration WEBHOOK_HEARTBEAT = Duration.ofSeconds(30);
 
   private static final List<String> COMMANDS =
-      List.of("video", "jobs", "show", "history", "cancel", "quota", "models", "settings", "help");
+      List.of(
+          "video",
+          "story",
+          "jobs",
+          "show",
+          "history",
+          "cancel",
+          "quota",
+          "models",
+          "settings",
+          "help");
 
   private final TelegramSettings settings;
   private final TelegramApi api;

@@ -22,7 +22,9 @@ import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ForceReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 
 /**
  * The core's way out to Telegram: texts and status messages in the request's chat and forum topic,
@@ -92,6 +94,13 @@ public final class TelegramChatPort implements ChatPort {
   public String sendText(
       ChatRef chat, String replyToMessageId, String text, List<String> jobIds, Locale locale) {
     return send(chat, replyToMessageId, text, keyboards.cancelEach(jobIds, locale));
+  }
+
+  /** The question opens the user's reply box (ForceReply, only for the users it replies to). */
+  @Override
+  public String askForReply(ChatRef chat, String replyToMessageId, String question) {
+    return send(
+        chat, replyToMessageId, question, ForceReplyKeyboard.builder().selective(true).build());
   }
 
   @Override
@@ -182,13 +191,13 @@ public final class TelegramChatPort implements ChatPort {
     send(delivery.chat(), delivery.requestMessageId(), delivery.caption() + "\n\n" + note, buttons);
   }
 
-  private String send(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
+  private String send(ChatRef chat, String replyTo, String text, ReplyKeyboard markup) {
     budget.acquire(chat.chatId());
     return sendNow(chat, replyTo, text, markup);
   }
 
   /** Sends a message the sending budget was taken for. */
-  private String sendNow(ChatRef chat, String replyTo, String text, InlineKeyboardMarkup markup) {
+  private String sendNow(ChatRef chat, String replyTo, String text, ReplyKeyboard markup) {
     Message sent =
         api.call(
             "sendMessage",

@@ -1,8 +1,10 @@
 package com.seedancebot.telegram;
 
+import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +21,9 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  * {@code language_code}, admin flag from {@link ChatAdmins}), the chat and forum topic, the text or
  * caption as typed (commands are parsed by the core), and the media: the largest photo size,
  * documents, videos, animations, audio, voice notes and video notes; a message without media that
- * replies to one with media carries the replied-to media. Blocking (admin lookup); thread-safe.
+ * replies to one with media carries the replied-to media, except a video the bot posted: the reply
+ * names its job (from the bot's own buttons) and the core uses its stored copy. Blocking (admin
+ * lookup); thread-safe.
  */
 public final class TelegramCommandReader {
   private final ChatAdmins admins;
@@ -36,7 +40,8 @@ public final class TelegramCommandReader {
     }
     List<TelegramMedia> media = media(message);
     Message replied = message.getReplyToMessage();
-    if (media.isEmpty() && replied != null) {
+    String botVideoJob = replied == null ? null : botVideoJob(replied);
+    if (media.isEmpty() && replied != null && botVideoJob == null) {
       media = media(replied);
     }
     String text = message.getText() != null ? message.getText() : message.getCaption();
@@ -47,7 +52,32 @@ public final class TelegramCommandReader {
         text,
         media,
         message.getMediaGroupId(),
-        author(replied));
+        replied == null
+            ? null
+            : new ReplyTarget(
+                Integer.toString(replied.getMessageId()), botVideoJob, author(replied)));
+  }
+
+  /**
+   * The job of a video the bot posted, read from the buttons the bot put under it; null for any
+   * other message.
+   */
+  static String botVideoJob(Message m) {
+    boolean video = m.hasVideo() || m.hasDocument() || m.hasAnimation();
+    if (!video
+        || m.getFrom() == null
+        || !Boolean.TRUE.equals(m.getFrom().getIsBot())
+        || m.getReplyMarkup() == null
+        || m.getReplyMarkup().getKeyboard() == null) {
+      return null;
+    }
+    return m.getReplyMarkup().getKeyboard().stream()
+        .flatMap(List::stream)
+        .map(b -> CallbackData.decode(b.getCallbackData()))
+        .filter(d -> d != null && d.action() != ButtonAction.CANCEL)
+        .map(CallbackData::jobId)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The sender as the core sees them. */

@@ -14,10 +14,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * The inline buttons under the bot's messages, labelled in the user's language: Cancel on a status
- * message, the core's result buttons (Reroll, Continue, Final) on a finished video, and the
- * core-labelled buttons of a text ({@code /history}: one row per Show button, the page buttons
- * together). Returns null when no button fits (job ids too long for Telegram's 64-byte callback
- * data). Thread-safe.
+ * message, the core's result buttons (Reroll, Continue, Final, Edit, Extend) on a finished video,
+ * and the core-labelled buttons of a text ({@code /history}: one row per Show button, the page
+ * buttons together). Returns null when no button fits (job ids too long for Telegram's 64-byte
+ * callback data). Thread-safe.
  */
 public final class TelegramKeyboards {
   private final Messages messages;
@@ -50,22 +50,32 @@ public final class TelegramKeyboards {
     return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
   }
 
-  /** Reroll (and Continue when the video has a last frame) under a finished video. */
+  /** Reroll (and Continue when the video has a last frame), Edit and Extend under a video. */
   public InlineKeyboardMarkup video(String jobId, boolean canContinue, Locale locale) {
     return video(jobId, ResultButtons.plain(canContinue), locale);
   }
 
-  /** The core's result buttons under a finished video, in its order. */
+  /**
+   * The core's result buttons under a finished video, in its order; Edit and Extend a row apart.
+   */
   public InlineKeyboardMarkup video(String jobId, List<ButtonAction> actions, Locale locale) {
     if (!CallbackData.fits(jobId) || actions.isEmpty()) {
       return null;
     }
     List<InlineKeyboardButton> buttons = new ArrayList<>();
+    List<InlineKeyboardButton> changes = new ArrayList<>();
     for (ButtonAction action : actions) {
       String key = "telegram.button." + action.name().toLowerCase(Locale.ROOT);
-      buttons.add(button(action, jobId, key, locale));
+      (ResultButtons.changesTheVideo(action) ? changes : buttons)
+          .add(button(action, jobId, key, locale));
     }
-    return markup(buttons);
+    InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> markup = InlineKeyboardMarkup.builder();
+    for (List<InlineKeyboardButton> row : List.of(buttons, changes)) {
+      if (!row.isEmpty()) {
+        markup.keyboardRow(new InlineKeyboardRow(row));
+      }
+    }
+    return markup.build();
   }
 
   /** Buttons labelled by the core: Show buttons one per row, the others together at the end. */

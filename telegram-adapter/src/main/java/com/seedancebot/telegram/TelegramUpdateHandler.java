@@ -21,10 +21,11 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * Turns Telegram updates into {@link BotInbox} calls, on the calling thread (the {@link
  * UpdateIntake} runs it on the inbound executor once an update is claimed). Messages addressed to
- * the bot become {@code onMessage} with lazily downloaded attachments (the parts of an album as one
- * message); files over the Bot API download limit get a reply in the user's language and never
- * reach the core. Button presses are acknowledged with {@code answerCallbackQuery} and become
- * {@code onButton}. Never throws: a failure is logged. Thread-safe.
+ * the bot, and plain texts replying to a message (answers to its questions), become {@code
+ * onMessage} with lazily downloaded attachments (the parts of an album as one message); files over
+ * the Bot API download limit get a reply in the user's language and never reach the core. Button
+ * presses are acknowledged with {@code answerCallbackQuery} and become {@code onButton}. Never
+ * throws: a failure is logged. Thread-safe.
  */
 public final class TelegramUpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
@@ -91,7 +92,7 @@ public final class TelegramUpdateHandler {
   }
 
   private void dispatch(InboundMessage m) {
-    if (!identity.addressedToUs(m.text())) {
+    if (!identity.addressedToUs(m.text()) && !mayAnswerAQuestion(m)) {
       return;
     }
     for (TelegramMedia media : m.media()) {
@@ -102,7 +103,15 @@ public final class TelegramUpdateHandler {
       }
     }
     List<IncomingAttachment> attachments = m.media().stream().map(this::attachment).toList();
-    inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments, m.repliedTo());
+    inbox.onMessage(m.user(), m.chat(), m.messageId(), m.text(), attachments, m.replyTo());
+  }
+
+  /**
+   * A plain text replying to a message (no file of its own) may be the answer to the bot's question
+   * for an edit or extension instruction; the core decides, and ignores every other one.
+   */
+  private static boolean mayAnswerAQuestion(InboundMessage m) {
+    return m.replyTo() != null && m.media().isEmpty() && m.text() != null && !m.text().isBlank();
   }
 
   /** The declared size, else what {@code getFile} says; MAX_VALUE when Telegram refuses. */

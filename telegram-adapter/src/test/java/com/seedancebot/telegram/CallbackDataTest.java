@@ -16,6 +16,8 @@ class CallbackDataTest {
     assertThat(new CallbackData(ButtonAction.CANCEL, "j").encode()).isEqualTo("c:j");
     assertThat(new CallbackData(ButtonAction.REROLL, "j").encode()).isEqualTo("r:j");
     assertThat(new CallbackData(ButtonAction.CONTINUE, "j").encode()).isEqualTo("n:j");
+    assertThat(new CallbackData(ButtonAction.EDIT, "j").encode()).isEqualTo("e:j");
+    assertThat(new CallbackData(ButtonAction.EXTEND, "j").encode()).isEqualTo("x:j");
   }
 
   @Test
@@ -30,7 +32,7 @@ class CallbackDataTest {
   @Test
   void ignoresForeignData() {
     assertThat(CallbackData.decode(null)).isNull();
-    assertThat(CallbackData.decode("x:job")).isNull();
+    assertThat(CallbackData.decode("z:job")).isNull();
     assertThat(CallbackData.decode("c:")).isNull();
     assertThat(CallbackData.decode("cancel")).isNull();
   }

@@ -5,6 +5,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,8 @@ final class RecordingInbox implements BotInbox {
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments) {
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {
     messages.add(new MessageCall(user, chat, messageId, text, attachments));
   }
 

@@ -83,7 +83,8 @@ class TelegramChatPortIT {
     assertThat(thumb.getWidth()).isEqualTo(320);
     assertThat(thumb.getHeight()).isLessThanOrEqualTo(320);
     assertThat(buttons(call.json("reply_markup")))
-        .containsExactly("🎲 Reroll=r:job-7", "▶ Continue=n:job-7");
+        .containsExactly(
+            "🎲 Reroll=r:job-7", "▶ Continue=n:job-7", "✏ Edit=e:job-7", "⏩ Extend=x:job-7");
     assertThat(fake.calls("sendChatAction").get(0).field("action")).isEqualTo("upload_video");
   }
 
@@ -114,7 +115,8 @@ class TelegramChatPortIT {
     assertThat(call.files()).doesNotContainKey("thumbnail");
     assertThat(call.field("reply_parameters")).isNull();
     assertThat(call.field("message_thread_id")).isNull();
-    assertThat(buttons(call.json("reply_markup"))).containsExactly("🎲 重新生成=r:job-8");
+    assertThat(buttons(call.json("reply_markup")))
+        .containsExactly("🎲 重新生成=r:job-8", "✏ 编辑=e:job-8", "⏩ 延展=x:job-8");
   }
 
   @Test
@@ -151,7 +153,8 @@ class TelegramChatPortIT {
     assertThat(msg.field("message_thread_id")).isEqualTo("77");
     assertThat(msg.json("reply_parameters").get("message_id").asInt()).isEqualTo(55);
     assertThat(buttons(msg.json("reply_markup")))
-        .containsExactly("🎲 Reroll=r:job-9", "▶ Continue=n:job-9");
+        .containsExactly(
+            "🎲 Reroll=r:job-9", "▶ Continue=n:job-9", "✏ Edit=e:job-9", "⏩ Extend=x:job-9");
   }
 
   @Test

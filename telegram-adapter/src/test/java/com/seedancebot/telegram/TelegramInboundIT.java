@@ -49,7 +49,7 @@ class TelegramInboundIT {
     assertThat(menus).hasSize(4);
     assertThat(menus.get(0).field("language_code")).isNull();
     assertThat(menus.get(0).json("commands").toString())
-        .contains("\"command\":\"video\"")
+        .contains("\"command\":\"video\"", "\"command\":\"story\"")
         .doesNotContain("\"command\":\"admin\"");
     assertThat(menus.get(1).field("language_code")).isEqualTo("zh");
     assertThat(menus.get(1).json("commands").toString()).contains("生成视频");

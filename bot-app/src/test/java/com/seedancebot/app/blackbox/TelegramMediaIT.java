@@ -9,12 +9,8 @@ import com.seedancebot.core.provider.fake.SampleMedia;
 import com.seedancebot.telegram.fake.FakeTelegramBotApi;
 import com.seedancebot.telegram.fake.RecordedCall;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -243,34 +239,11 @@ class TelegramMediaIT {
   }
 
   private static JsonNode item(JsonNode create, String type) {
-    List<JsonNode> found = new ArrayList<>();
-    create.path("content").forEach(n -> found.add(n));
-    return found.stream()
-        .filter(n -> type.equals(n.path("type").asString()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " item in " + create));
+    return ArkRequests.item(create, type);
   }
 
-  /** Ark fetched (or decoded) {@code url} and got exactly {@code bytes}. */
   private static void assertFetched(String url, byte[] bytes) throws InterruptedException {
-    // the fake records the create request first, then fetches its media before it answers
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (ark.fetchedMedia().stream().noneMatch(f -> f.url().equals(url))
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(ark.fetchedMedia())
-        .filteredOn(f -> f.url().equals(url))
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.ok()).as("fetched %s: %s", shorten(url), f.error()).isTrue();
-              assertThat(f.sizeBytes()).isEqualTo(bytes.length);
-              assertThat(f.sha256()).isEqualTo(sha256(bytes));
-            });
-    if (url.startsWith("data:")) {
-      assertThat(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))).isEqualTo(bytes);
-    }
+    ArkRequests.assertFetched(ark, url, bytes, WAIT);
   }
 
   private static RecordedCall awaitCall(String method, long chat) throws InterruptedException {
@@ -311,17 +284,5 @@ class TelegramMediaIT {
         .filter(c -> Long.toString(chat).equals(c.field("chat_id")))
         .map(c -> c.field("text"))
         .toList();
-  }
-
-  private static String shorten(String url) {
-    return url.length() > 80 ? url.substring(0, 80) + "…" : url;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

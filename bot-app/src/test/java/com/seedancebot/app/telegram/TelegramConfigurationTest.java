@@ -9,6 +9,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPort;
 import com.seedancebot.core.job.JobSettings;
@@ -91,7 +92,12 @@ class TelegramConfigurationTest {
       return new BotInbox() {
         @Override
         public void onMessage(
-            UserRef u, ChatRef c, String m, String t, List<IncomingAttachment> a) {}
+            UserRef u,
+            ChatRef c,
+            String m,
+            String t,
+            List<IncomingAttachment> a,
+            ReplyTarget replyTo) {}
 
         @Override
         public void onCommand(ChatRequest request) {}

@@ -11,6 +11,7 @@ import com.seedancebot.core.chat.IncomingAttachment;
 import com.seedancebot.core.chat.JobChoice;
 import com.seedancebot.core.chat.ParseResult;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.chat.VideoOptions;
 import com.seedancebot.core.delivery.ChatDeliveryException;
@@ -19,7 +20,6 @@ import com.seedancebot.core.governance.AdminCommands;
 import com.seedancebot.core.governance.Admission;
 import com.seedancebot.core.governance.Gatekeeper;
 import com.seedancebot.core.governance.PromptModeration;
-import com.seedancebot.core.job.Acceptance;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.request.MediaInput;
@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * Gatekeeper} (blocked users are told once, then ignored; paused chats queue nothing) and a prompt
  * with a banned word is refused ({@link PromptModeration}) before anything is spent; {@code /admin}
  * is run by {@link AdminCommands}; {@code /show} by {@link ShowCommand}, {@code /history} by {@link
- * HistoryCommand}. While free disk space is low, new jobs (commands, Reroll, Continue, Final) are
- * refused before anything is downloaded. Thread-safe; calls block on attachment downloads and the
- * database.
+ * HistoryCommand}. While free disk space is low, new jobs (commands, Reroll, Continue, Final, Edit,
+ * Extend) are refused before anything is downloaded. {@code /video} replying to one of the bot's
+ * videos, or answering its Edit / Extend question, edits or extends that video ({@link
+ * ClipFollowUps}). Thread-safe; calls block on attachment downloads and the database.
  */
 public final class CommandHandler implements BotInbox {
 
@@ -56,6 +57,8 @@ public final class CommandHandler implements BotInbox {
   private final ModelChooser models;
   private final InfoCommands info;
   private final FollowUps followUps;
+  private final ClipFollowUps clips;
+  private final StoryCommand story;
   private final Gatekeeper gate;
   private final AdminCommands admin;
   private final PromptModeration moderation;
@@ -72,6 +75,8 @@ public final class CommandHandler implements BotInbox {
       ModelChooser models,
       InfoCommands info,
       FollowUps followUps,
+      ClipFollowUps clips,
+      StoryCommand story,
       Gatekeeper gate,
       AdminCommands admin,
       PromptModeration moderation,
@@ -86,6 +91,8 @@ public final class CommandHandler implements BotInbox {
     this.models = models;
     this.info = info;
     this.followUps = followUps;
+    this.clips = clips;
+    this.story = story;
     this.gate = gate;
     this.admin = admin;
     this.moderation = moderation;
@@ -96,21 +103,18 @@ public final class CommandHandler implements BotInbox {
 
   @Override
   public void onMessage(
-      UserRef user, ChatRef chat, String messageId, String text, List<IncomingAttachment> files) {
-    onMessage(user, chat, messageId, text, files, null);
-  }
-
-  @Override
-  public void onMessage(
       UserRef user,
       ChatRef chat,
       String messageId,
       String text,
       List<IncomingAttachment> files,
-      UserRef repliedTo) {
+      ReplyTarget replyTo) {
     ParseResult parsed = parser.parse(text);
     if (parsed instanceof ParseResult.Parsed p) {
-      onCommand(new ChatRequest(user, chat, messageId, p.command(), files, repliedTo));
+      onCommand(new ChatRequest(user, chat, messageId, p.command(), files, replyTo));
+    } else if (parsed instanceof ParseResult.NotACommand && answersQuestion(chat, text, replyTo)) {
+      ChatCommand instruction = new ChatCommand.Video(text, VideoOptions.none());
+      onCommand(new ChatRequest(user, chat, messageId, instruction, files, replyTo));
     } else if (parsed instanceof ParseResult.Malformed m && admitted(user, chat, messageId)) {
       // In groups, other bots' commands reach us too: only answer unknown commands in private.
       if (CommandParser.isUnknownCommand(parsed)) {
@@ -176,6 +180,10 @@ public final class CommandHandler implements BotInbox {
                         : followUps.finalFrom(user, chat, messageId, jobId);
                 case SHOW -> show.run(user, chat, messageId, jobId);
                 case PAGE -> history.run(user, chat, messageId, HistoryCommand.fromButton(jobId));
+                case EDIT, EXTEND ->
+                    space.low()
+                        ? storageFull(user)
+                        : clips.ask(user, chat, messageId, jobId, action == ButtonAction.EXTEND);
               };
       if (answer != null) {
         reply(user, chat, messageId, answer);
@@ -196,6 +204,9 @@ public final class CommandHandler implements BotInbox {
     ChatCommand c = r.command();
     if (c instanceof ChatCommand.Video v) {
       return video(r, v);
+    } else if (c instanceof ChatCommand.Story s) {
+      Refusal refused = newJobRefusal(r, String.join("\n", s.scenes()));
+      return refused != null ? refused.answer() : story.run(r, s);
     } else if (c instanceof ChatCommand.Jobs) {
       return info.jobs(r.user());
     } else if (c instanceof ChatCommand.Show s) {
@@ -221,26 +232,42 @@ public final class CommandHandler implements BotInbox {
     }
   }
 
-  private String video(ChatRequest r, ChatCommand.Video v) {
+  /** The answer (null: none) given instead of making a new job. */
+  private record Refusal(String answer) {}
+
+  /**
+   * Why a command that makes a job must not (paused chat, banned word, low disk), or the earlier
+   * job's status when the same message made one already; null when it may go on.
+   */
+  private Refusal newJobRefusal(ChatRequest r, String prompt) {
     Optional<Job> earlier = jobs.madeFrom(r.chat(), r.messageId());
     if (earlier.isPresent()) {
-      return followUps.announceAgain(earlier.get());
+      return new Refusal(followUps.announceAgain(earlier.get()));
     }
     Optional<String> refusal =
         gate.queueRefusal(r.user(), r.chat())
-            .or(() -> moderation.refusal(r.user(), r.chat(), v.prompt()));
+            .or(() -> moderation.refusal(r.user(), r.chat(), prompt));
     if (refusal.isPresent()) {
-      return refusal.get();
+      return new Refusal(refusal.get());
     }
-    if (space.low()) {
-      return storageFull(r.user()); // refused before any attachment is downloaded
+    // refused before any attachment is downloaded
+    return space.low() ? new Refusal(storageFull(r.user())) : null;
+  }
+
+  private String video(ChatRequest r, ChatCommand.Video v) {
+    Refusal refused = newJobRefusal(r, v.prompt());
+    if (refused != null) {
+      return refused.answer();
+    }
+    var botVideo = clips.source(r.chat(), r.replyTo(), v.extend());
+    if (botVideo.isPresent()) {
+      return clips.fromBotVideo(r, v, botVideo.get());
     }
     VideoOptions o = v.options();
     List<ValidationProblem> problems = new ArrayList<>();
     Optional<ModelSpec> model = models.choose(r.chat(), o.model());
     if (model.isEmpty()) {
-      problems.add(
-          models.unknownModelProblem(o.model() != null ? o.model() : models.defaultModelId()));
+      problems.add(clips.unknownModel(o));
     }
     AttachmentIntake.Result files = intake.take(r.attachments());
     problems.addAll(files.problems());
@@ -248,13 +275,16 @@ public final class CommandHandler implements BotInbox {
       return replies.problems(r.user().locale(), problems);
     }
     List<MediaInput> media = MediaRoles.assign(files.stored(), o.assetIds(), o.ref());
-    ModelChooser.Prepared prepared = models.request(r.chat(), model.get(), v.prompt(), o, media);
-    if (!prepared.notes().isEmpty()) {
-      reply(r.user(), r.chat(), r.messageId(), replies.notes(r.user().locale(), prepared.notes()));
-    }
-    Acceptance acceptance =
-        jobs.submit(r.user(), r.chat(), r.messageId(), prepared.request(), model.get());
-    return followUps.announce(r.user(), acceptance);
+    return clips.submit(r, model.get(), v.prompt(), o, media, v.extend());
+  }
+
+  /** Whether a plain text answers the bot's question for an edit or extension instruction. */
+  private boolean answersQuestion(ChatRef chat, String text, ReplyTarget replyTo) {
+    return text != null
+        && !text.isBlank()
+        && replyTo != null
+        && replyTo.jobId() == null
+        && clips.source(chat, replyTo, false).isPresent();
   }
 
   /** Whether the gate lets the user in; when it refuses, its one-time notice is sent. */

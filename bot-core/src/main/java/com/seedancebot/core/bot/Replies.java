@@ -32,7 +32,7 @@ public final class Replies {
     /** The heading for problems with the command of this name (lowercase, no slash). */
     public static Heading forCommand(String command) {
       return switch (command) {
-        case "video" -> VIDEO;
+        case "video", "story" -> VIDEO;
         case "settings" -> SETTINGS;
         case "cancel" -> CANCEL;
         default -> COMMAND;

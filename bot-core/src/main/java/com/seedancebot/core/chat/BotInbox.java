@@ -12,28 +12,27 @@ import java.util.List;
 public interface BotInbox {
 
   /**
-   * A chat message with text (and attachments). Non-commands are ignored; malformed commands get a
-   * friendly error listing every problem.
+   * A chat message with text (and attachments) that replies to {@code replyTo} (null when it
+   * replies to nothing; its author is whom an admin command names). Non-commands are ignored,
+   * except the answer to the bot's question for an edit or extension instruction; malformed
+   * commands get a friendly error listing every problem.
    */
   void onMessage(
       UserRef user,
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments);
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo);
 
-  /**
-   * A chat message written as a reply to {@code repliedTo}'s message (admins name a user so); by
-   * default handled like any message.
-   */
+  /** A chat message that replies to no message. */
   default void onMessage(
       UserRef user,
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments,
-      UserRef repliedTo) {
-    onMessage(user, chat, messageId, text, attachments);
+      List<IncomingAttachment> attachments) {
+    onMessage(user, chat, messageId, text, attachments, null);
   }
 
   /** An already-parsed command (typed slash commands, context menus). */

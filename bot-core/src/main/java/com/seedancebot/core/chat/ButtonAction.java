@@ -16,5 +16,9 @@ public enum ButtonAction {
    * On a {@code /history} list: another page; the button's target is {@code <page>} or {@code
    * <page> <words>}.
    */
-  PAGE
+  PAGE,
+  /** On a finished video: asks for an instruction that changes the video (an edit job). */
+  EDIT,
+  /** On a finished video: asks how the video goes on (an extension job). */
+  EXTEND
 }

@@ -7,10 +7,32 @@ import java.util.Objects;
 /** A parsed bot command, the same on every chat surface (DESIGN.md, "Commands"). */
 public sealed interface ChatCommand {
 
-  /** {@code /video <prompt> [options]}. */
-  record Video(String prompt, VideoOptions options) implements ChatCommand {
+  /**
+   * {@code /video <prompt> [options]}. As a reply to a video the prompt is an instruction that
+   * edits it, or with {@code extend} ({@code --extend}) says how it goes on.
+   */
+  record Video(String prompt, VideoOptions options, boolean extend) implements ChatCommand {
     public Video {
       prompt = prompt == null ? "" : prompt.strip();
+      options = options == null ? VideoOptions.none() : options;
+    }
+
+    /** A video that extends nothing. */
+    public Video(String prompt, VideoOptions options) {
+      this(prompt, options, false);
+    }
+  }
+
+  /**
+   * {@code /story <scene> | <scene> … [options]}: a storyboard, the options applying to every
+   * scene. The scenes are as typed (the core checks how many there may be).
+   */
+  record Story(List<String> scenes, VideoOptions options) implements ChatCommand {
+    public Story {
+      scenes =
+          scenes == null
+              ? List.of()
+              : scenes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
       options = options == null ? VideoOptions.none() : options;
     }
   }

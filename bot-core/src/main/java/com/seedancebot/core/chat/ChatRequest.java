@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A platform-neutral request from a chat surface to the core: who asked, where, which message
- * (answers reply to it), the command and its attachments, and whose message it replies to (null
- * when none: admins name a user so).
+ * (answers reply to it), the command, its attachments and the message it replies to (null when
+ * none; admins name a user so, and a reply to a video edits or extends it).
  */
 public record ChatRequest(
     UserRef user,
@@ -14,7 +14,8 @@ public record ChatRequest(
     String messageId,
     ChatCommand command,
     List<IncomingAttachment> attachments,
-    UserRef repliedTo) {
+    ReplyTarget replyTo) {
+
   public ChatRequest {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(chat, "chat");
@@ -22,7 +23,7 @@ public record ChatRequest(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
-  /** A request that replies to no one's message. */
+  /** A request that replies to no message. */
   public ChatRequest(
       UserRef user,
       ChatRef chat,
@@ -30,5 +31,10 @@ public record ChatRequest(
       ChatCommand command,
       List<IncomingAttachment> attachments) {
     this(user, chat, messageId, command, attachments, null);
+  }
+
+  /** Who wrote the message this one replies to, or null. */
+  public UserRef repliedTo() {
+    return replyTo == null ? null : replyTo.author();
   }
 }

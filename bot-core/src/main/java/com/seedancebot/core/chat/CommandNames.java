@@ -15,7 +15,17 @@ final class CommandNames {
    * The commands {@code /help} lists, in its order (ties in a suggestion go to the earlier one).
    */
   static final List<String> KNOWN =
-      List.of("video", "jobs", "show", "history", "cancel", "quota", "models", "settings", "help");
+      List.of(
+          "video",
+          "story",
+          "jobs",
+          "show",
+          "history",
+          "cancel",
+          "quota",
+          "models",
+          "settings",
+          "help");
 
   private CommandNames() {}
 

@@ -57,6 +57,9 @@ public final class CommandParser {
   private static final Pattern HEAD =
       Pattern.compile("[/／]([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]*))?(.*)", Pattern.DOTALL);
 
+  /** Marks the end of a scene among a storyboard's words (never typed: a NUL character). */
+  private static final Token SCENE_BREAK = new Token("\u0000", null);
+
   private final String botUsername;
   private final CommandTokenizer tokenizer = new CommandTokenizer();
   private final OptionReader optionReader = new OptionReader();
@@ -85,6 +88,7 @@ public final class CommandParser {
     List<Token> args = tokenizer.tokenize(head.group(3));
     return switch (name) {
       case "video" -> video(name, args);
+      case "story" -> story(head.group(3));
       case "jobs" -> parsed(new ChatCommand.Jobs());
       case "cancel" -> cancel(name, args);
       case "show" -> show(name, args);
@@ -128,8 +132,44 @@ public final class CommandParser {
     Reading reading = optionReader.read(args);
     return result(
         name,
-        new ChatCommand.Video(prompt(reading.words()), reading.options()),
+        new ChatCommand.Video(
+            prompt(reading.words()),
+            reading.options(),
+            reading.used().contains(VideoOption.EXTEND)),
         reading.problems());
+  }
+
+  /**
+   * {@code /story}: the scenes are separated by {@code |} or line breaks; options anywhere apply to
+   * every scene.
+   */
+  private ParseResult story(String rest) {
+    List<Token> tokens = new ArrayList<>();
+    for (String part : rest.split("[|\n｜]")) {
+      tokens.addAll(tokenizer.tokenize(part));
+      tokens.add(SCENE_BREAK);
+    }
+    Reading reading = optionReader.read(tokens);
+    List<String> scenes = new ArrayList<>();
+    List<Token> scene = new ArrayList<>();
+    for (Token t : reading.words()) {
+      if (t == SCENE_BREAK) {
+        if (!scene.isEmpty()) {
+          scenes.add(prompt(scene));
+        }
+        scene = new ArrayList<>();
+      } else {
+        scene.add(t);
+      }
+    }
+    return result("story", new ChatCommand.Story(scenes, reading.options()), reading.problems());
+  }
+
+  /** The scenes of a storyboard typed in one line, separated by {@code |} (Discord's option). */
+  public static List<String> scenes(String text) {
+    return text == null
+        ? List.of()
+        : new ChatCommand.Story(List.of(text.split("[|\n｜]")), null).scenes();
   }
 
   private static ParseResult unknown(String name) {

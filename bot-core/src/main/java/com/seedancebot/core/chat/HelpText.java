@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class HelpText {
 
   private static final List<String> SECTIONS =
-      List.of("intro", "examples", "inputs", "options", "commands", "buttons");
+      List.of("intro", "examples", "inputs", "edit", "options", "commands", "buttons");
 
   private final Messages messages;
 

@@ -85,7 +85,7 @@ final class OptionAccumulator {
       case RESOLUTION -> set(option, form.matches("\\d+") ? form + "p" : form, shownAs);
       case MODEL -> set(option, value, shownAs);
       case ASSET -> asset(value);
-      case AUDIO, NO_AUDIO, LAST_FRAME, REF, WATERMARK, WEB_SEARCH, DRAFT, FLEX ->
+      case AUDIO, NO_AUDIO, LAST_FRAME, REF, WATERMARK, WEB_SEARCH, DRAFT, FLEX, EXTEND ->
           throw new IllegalArgumentException(option + " takes no value");
     }
   }

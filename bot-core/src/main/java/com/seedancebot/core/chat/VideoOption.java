@@ -27,7 +27,8 @@ enum VideoOption {
   WATERMARK("watermark", null),
   WEB_SEARCH("web-search", null, "search"),
   DRAFT("draft", null, "preview"),
-  FLEX("flex", null, "offline");
+  FLEX("flex", null, "offline"),
+  EXTEND("extend", null);
 
   private static final Map<String, VideoOption> BY_NAME =
       Arrays.stream(values())

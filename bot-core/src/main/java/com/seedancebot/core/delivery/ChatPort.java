@@ -47,6 +47,15 @@ public interface ChatPort {
   }
 
   /**
+   * Asks the user a question that they answer by replying to it (an edit or extension instruction):
+   * a surface that can open the reply box for them does so (Telegram's ForceReply). Returns the
+   * question's message id, which the answer's reply refers to. By default a plain text.
+   */
+  default String askForReply(ChatRef chat, String replyToMessageId, String question) {
+    return sendText(chat, replyToMessageId, question);
+  }
+
+  /**
    * Shows a job's status: sends a new status message when {@code status.statusMessageId()} is null,
    * else edits that message. Returns the status message id.
    */

@@ -12,6 +12,7 @@ import com.seedancebot.core.job.JobSettings;
 import com.seedancebot.core.job.JobState;
 import com.seedancebot.core.job.JobStep;
 import com.seedancebot.core.job.JobTelemetry;
+import com.seedancebot.core.story.Storyboards;
 import com.seedancebot.core.work.StageWorkers;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * always attempted whatever became of the status. A transient surface failure is retried with
  * backoff; an upload refused for good (or failing too often) falls back to a message with the bot's
  * signed link. A job whose surface is not running here, or whose chat this instance does not reach
- * ({@link ChatPort#reaches}), waits for an instance that does. {@link #tick()} is called from one
- * thread.
+ * ({@link ChatPort#reaches}), waits for an instance that does. A storyboard's scene is delivered
+ * through {@link Storyboards}: a finished scene with more to come queues the next one and posts
+ * nothing; the scene that ends the storyboard posts the scenes made so far as one video. {@link
+ * #tick()} is called from one thread.
  */
 public final class DeliveryService {
 
@@ -57,6 +60,7 @@ public final class DeliveryService {
   private final StageWorkers workers;
   private final JobTelemetry telemetry;
   private final VideoDeliveries deliveries;
+  private final Storyboards stories;
 
   public DeliveryService(
       JobRepository jobs,
@@ -70,7 +74,8 @@ public final class DeliveryService {
       Clock clock,
       DoubleSupplier jitter,
       StageWorkers workers,
-      JobTelemetry telemetry) {
+      JobTelemetry telemetry,
+      Storyboards stories) {
     this.jobs = jobs;
     this.ports = ports;
     this.status = status;
@@ -84,6 +89,7 @@ public final class DeliveryService {
     this.workers = workers;
     this.telemetry = telemetry;
     this.deliveries = new VideoDeliveries(texts, signedUrls, settings);
+    this.stories = stories;
   }
 
   /** How this service builds a job's video post (also used to show it again). */
@@ -148,10 +154,28 @@ public final class DeliveryService {
     boolean delivered = false;
     try {
       outcomes.reconcile(job);
+      Storyboards.Step step = stories == null ? Storyboards.Step.NONE : stories.step(job);
+      if (step == Storyboards.Step.NEXT_SCENE) {
+        stories.startNext(job); // its status replaces this scene's in the same message
+        jobs.markFinalStatusShown(job.id(), clock.instant());
+        delivered = jobs.markDelivered(job.id(), clock.instant());
+        return;
+      }
       if (job.finalStatusAt() == null) {
         showFinalStatus(job);
       }
-      JobTelemetry.Delivery kind = job.state() == JobState.SUCCEEDED ? postVideo(job, port) : null;
+      JobTelemetry.Delivery kind = null;
+      if (step == Storyboards.Step.ENDS) {
+        var story = stories.end(job);
+        if (story.isPresent()) {
+          Job joined = story.get().job();
+          String caption =
+              texts.storyCaption(joined, story.get().sceneJobIds(), story.get().prompts());
+          kind = postVideo(joined, port, caption);
+        }
+      } else if (job.state() == JobState.SUCCEEDED) {
+        kind = postVideo(job, port, texts.caption(job));
+      }
       delivered = jobs.markDelivered(job.id(), clock.instant());
       log.info("Job {} delivered to {}", job.id(), job.chat().platform());
       if (kind != null) {
@@ -159,6 +183,8 @@ public final class DeliveryService {
       }
     } catch (ChatDeliveryException e) {
       retryOrGiveUp(job, e);
+    } catch (IOException e) {
+      retryOrGiveUp(job, new ChatDeliveryException("storyboard step failed: " + e, true, null, e));
     } catch (RuntimeException e) {
       retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
     } finally {
@@ -213,13 +239,15 @@ public final class DeliveryService {
    * and uploading again could post the video twice. The stored files are local for the upload
    * (copies from a shared store, released afterwards); a store that cannot give them is retried.
    */
-  private JobTelemetry.Delivery postVideo(Job job, ChatPort port) {
+  private JobTelemetry.Delivery postVideo(Job job, ChatPort port, String caption) {
     JobResult r = job.result();
     try (AssetFile video = assets.localFile(r.videoAssetId());
         AssetFile frame =
             r.lastFrameAssetId() == null ? null : assets.localFile(r.lastFrameAssetId())) {
       return postVideo(
-          job, port, deliveries.first(job, video.path(), frame == null ? null : frame.path()));
+          job,
+          port,
+          deliveries.first(job, video.path(), frame == null ? null : frame.path(), caption));
     } catch (IOException e) {
       throw new ChatDeliveryException("the stored video cannot be read: " + e, true, null, e);
     }

@@ -8,6 +8,7 @@ import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,7 +51,11 @@ public final class JobTexts {
           case EXPIRED -> messages.get(l, "status.expired", job.id());
           case CANCELLED -> messages.get(l, "status.cancelled", job.id());
         };
-    return head + "\n" + summary(job) + modeNote(job, l);
+    String scene =
+        job.scene() == null
+            ? ""
+            : messages.get(l, "status.scene", job.scene().index(), job.scene().count()) + "\n";
+    return scene + head + "\n" + summary(job) + modeNote(job, l);
   }
 
   /**
@@ -109,6 +114,22 @@ public final class JobTexts {
         String.format(Locale.ROOT, "%.1f", result.durationSeconds()),
         result.seed() == null ? "-" : result.seed().toString(),
         job.id());
+  }
+
+  /**
+   * The caption under a storyboard's video: the scenes' prompts, the model, the joined length and
+   * the job of each scene made.
+   */
+  public String storyCaption(Job job, List<String> sceneJobIds, List<String> prompts) {
+    Locale l = job.owner().locale();
+    return messages.get(
+        l,
+        "result.caption.story",
+        excerpt(String.join(" | ", prompts)),
+        modelLabel(job.request().modelId()),
+        String.format(Locale.ROOT, "%.1f", job.result().durationSeconds()),
+        sceneJobIds.size(),
+        String.join(", ", sceneJobIds));
   }
 
   /**

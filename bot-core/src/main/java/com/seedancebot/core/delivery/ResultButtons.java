@@ -8,9 +8,13 @@ import java.util.List;
 /**
  * The one place that decides which buttons sit under a finished video, on every surface: Reroll
  * always; Continue when the video has a stored last frame; Final when the video is a draft preview
- * the provider can render in full. Surfaces only label and lay them out. Stateless.
+ * the provider can render in full; Edit and Extend always, last. Surfaces only label and lay them
+ * out. Stateless.
  */
 public final class ResultButtons {
+
+  /** The buttons that make a new video from this one: Edit and Extend. */
+  private static final List<ButtonAction> CHANGES = List.of(ButtonAction.EDIT, ButtonAction.EXTEND);
 
   private ResultButtons() {}
 
@@ -18,15 +22,23 @@ public final class ResultButtons {
   public static List<ButtonAction> of(Job job, boolean hasLastFrame) {
     List<ButtonAction> buttons = new ArrayList<>(plain(hasLastFrame));
     if (job.request().draft() && job.providerTaskId() != null) {
-      buttons.add(ButtonAction.FINAL);
+      buttons.add(buttons.size() - CHANGES.size(), ButtonAction.FINAL);
     }
     return List.copyOf(buttons);
   }
 
-  /** Reroll, and Continue when a last frame exists. */
+  /** Reroll, Continue when a last frame exists, then Edit and Extend. */
   public static List<ButtonAction> plain(boolean canContinue) {
-    return canContinue
-        ? List.of(ButtonAction.REROLL, ButtonAction.CONTINUE)
-        : List.of(ButtonAction.REROLL);
+    List<ButtonAction> buttons = new ArrayList<>(List.of(ButtonAction.REROLL));
+    if (canContinue) {
+      buttons.add(ButtonAction.CONTINUE);
+    }
+    buttons.addAll(CHANGES);
+    return List.copyOf(buttons);
+  }
+
+  /** Whether {@code action} changes the video itself (laid out apart from the others). */
+  public static boolean changesTheVideo(ButtonAction action) {
+    return CHANGES.contains(action);
   }
 }

@@ -27,8 +27,12 @@ public final class VideoDeliveries {
 
   /** The job's own delivery, into its chat, replying to its request. */
   public VideoDelivery first(Job job, Path video, Path lastFrame) {
-    return build(
-        job, job.chat(), job.requestMessageId(), video, lastFrame, texts.caption(job), false);
+    return first(job, video, lastFrame, texts.caption(job));
+  }
+
+  /** The job's own delivery with another caption (a storyboard's joined video). */
+  public VideoDelivery first(Job job, Path video, Path lastFrame, String caption) {
+    return build(job, job.chat(), job.requestMessageId(), video, lastFrame, caption, false);
   }
 
   /** The job's video shown again in {@code chat}, replying to {@code replyTo}. */

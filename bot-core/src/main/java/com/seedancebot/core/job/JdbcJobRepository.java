@@ -38,14 +38,15 @@ public final class JdbcJobRepository implements JobRepository {
           + " submitted_at, finished_at, next_poll_at, attempts, error_code, video_asset_id,"
           + " last_frame_asset_id, result_size, result_width, result_height, result_duration,"
           + " result_seed, usage_tokens, delivered_at, callback_token, final_status_at,"
-          + " submit_started_at";
+          + " submit_started_at, story_id, scene_index, scene_count";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM job ";
   private static final String INSERT =
       "INSERT INTO job (id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin,"
           + " chat_platform, chat_id, thread_id, server_id, request_message_id, model_id,"
-          + " request_json, state, estimated_tokens, created_at, next_poll_at, attempts)"
+          + " request_json, state, estimated_tokens, created_at, next_poll_at, attempts,"
+          + " status_message_id, story_id, scene_index, scene_count)"
           + " VALUES (:id, :op, :ou, :on, :ol, :oa, :cp, :ci, :ti, :si, :rm, :model, :req, :state,"
-          + " :est, :created, :next, 0)";
+          + " :est, :created, :next, 0, :sm, :story, :scene, :scenes)";
 
   /** Marks a status_message_id that is a claim on sending the message, not a message id. */
   private static final String SENDING_STATUS = "~";
@@ -90,6 +91,10 @@ public final class JdbcJobRepository implements JobRepository {
           .param("est", job.estimatedTokens())
           .param("created", job.createdAt().toEpochMilli())
           .param("next", job.nextPollAt().toEpochMilli())
+          .param("sm", job.statusMessageId())
+          .param("story", job.scene() == null ? null : job.scene().storyId())
+          .param("scene", job.scene() == null ? null : job.scene().index())
+          .param("scenes", job.scene() == null ? null : job.scene().count())
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -628,7 +633,15 @@ public final class JdbcJobRepository implements JobRepository {
         result,
         instant(rs, "delivered_at"),
         instant(rs, "final_status_at"),
-        instant(rs, "submit_started_at"));
+        instant(rs, "submit_started_at"),
+        scene(rs));
+  }
+
+  private static Scene scene(ResultSet rs) throws SQLException {
+    String story = rs.getString("story_id");
+    return story == null
+        ? null
+        : new Scene(story, rs.getInt("scene_index"), rs.getInt("scene_count"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param deliveredAt when the outcome was posted to the chat, null until then
  * @param finalStatusAt when the final status was shown (or found gone), null until then
  * @param submitStartedAt when a create request was last sent without its answer recorded, or null
+ * @param scene its place in a storyboard, or null for a single video
  */
 public record Job(
     String id,
@@ -51,7 +52,8 @@ public record Job(
     JobResult result,
     Instant deliveredAt,
     Instant finalStatusAt,
-    Instant submitStartedAt) {
+    Instant submitStartedAt,
+    Scene scene) {
 
   public Job {
     Objects.requireNonNull(id, "id");
@@ -91,32 +93,54 @@ public record Job(
         null,
         null,
         null,
+        null,
         null);
   }
 
+  /** This job as scene {@code scene} of a storyboard, its status shown in {@code statusMessage}. */
+  public Job asScene(Scene newScene, String statusMessage) {
+    return copy(state, attempts, nextPollAt, statusMessage, result, newScene);
+  }
+
+  /** This job carrying another stored result (a storyboard's joined video). */
+  public Job withResult(JobResult newResult) {
+    return copy(state, attempts, nextPollAt, statusMessageId, newResult, scene);
+  }
+
   /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
-  public Job atProvider(JobState state, int attempts, Instant nextPollAt) {
+  public Job atProvider(JobState newState, int newAttempts, Instant newNextPollAt) {
+    return copy(newState, newAttempts, newNextPollAt, statusMessageId, result, scene);
+  }
+
+  private Job copy(
+      JobState newState,
+      int newAttempts,
+      Instant newNextPollAt,
+      String newStatusMessageId,
+      JobResult newResult,
+      Scene newScene) {
     return new Job(
         id,
         owner,
         chat,
         requestMessageId,
         request,
-        state,
+        newState,
         providerName,
         providerTaskId,
-        statusMessageId,
+        newStatusMessageId,
         estimatedTokens,
         createdAt,
         submittedAt,
         finishedAt,
-        nextPollAt,
-        attempts,
+        newNextPollAt,
+        newAttempts,
         errorCode,
-        result,
+        newResult,
         deliveredAt,
         finalStatusAt,
-        submitStartedAt);
+        submitStartedAt,
+        newScene);
   }
 
   /** Whether a create request may have reached the provider without its answer being recorded. */

@@ -4,13 +4,16 @@ import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.MediaInspector;
 import com.seedancebot.core.bot.AttachmentIntake;
 import com.seedancebot.core.bot.ChatSettingsStore;
+import com.seedancebot.core.bot.ClipFollowUps;
 import com.seedancebot.core.bot.CommandHandler;
 import com.seedancebot.core.bot.FollowUps;
 import com.seedancebot.core.bot.HistoryCommand;
 import com.seedancebot.core.bot.InfoCommands;
+import com.seedancebot.core.bot.InstructionPrompts;
 import com.seedancebot.core.bot.ModelChooser;
 import com.seedancebot.core.bot.Replies;
 import com.seedancebot.core.bot.ShowCommand;
+import com.seedancebot.core.bot.StoryCommand;
 import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.CommandParser;
 import com.seedancebot.core.chat.HelpText;
@@ -34,6 +37,8 @@ import com.seedancebot.core.quota.QuotaPlanner;
 import com.seedancebot.core.quota.QuotaTextFormatter;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.RequestValidator;
+import com.seedancebot.core.story.StoryboardStore;
+import com.seedancebot.core.story.Storyboards;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -109,12 +114,21 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
    * governance}.
    */
   public static BotAssembly build(Pipeline.Builder pipeline, Commands c, Governance governance) {
-    Pipeline built = pipeline.costs(c.costs()).build();
     QuotaPlanner budgets =
         new QuotaPlanner(
             pipeline.quota().defaults(),
             governance.tiers(),
             new QuotaOverrides(governance.dataSource()));
+    Storyboards stories =
+        new Storyboards(
+            new StoryboardStore(governance.dataSource()),
+            pipeline.jobs(),
+            new RequestValidator(),
+            c.costs(),
+            pipeline.quota(),
+            pipeline.assets(),
+            pipeline.clock());
+    Pipeline built = pipeline.costs(c.costs()).storyboards(stories).build();
     JobService jobs =
         new JobService(
             pipeline.jobs(),
@@ -153,17 +167,31 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             pipeline.clock(),
             c.rerollSeeds());
     Gatekeeper gate = gatekeeper(governance, c, pipeline);
+    ClipFollowUps clips =
+        new ClipFollowUps(
+            jobs,
+            models,
+            followUps,
+            replies,
+            pipeline.assets(),
+            new InstructionPrompts(governance.dataSource()),
+            pipeline.ports(),
+            pipeline.clock());
+    AttachmentIntake intake =
+        new AttachmentIntake(
+            pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry());
     BotInbox inbox =
         new CommandHandler(
             new CommandParser(c.botUsername()),
             pipeline.ports(),
             replies,
             jobs,
-            new AttachmentIntake(
-                pipeline.assets(), c.inspector(), c.maxAttachmentBytes(), pipeline.telemetry()),
+            intake,
             models,
             info,
             followUps,
+            clips,
+            new StoryCommand(models, intake, stories, clips, followUps, replies),
             gate,
             adminCommands(governance, c, pipeline),
             new PromptModeration(

@@ -22,6 +22,7 @@ import com.seedancebot.core.quota.QuotaLedger;
 import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.story.Storyboards;
 import com.seedancebot.core.work.StageWorkers;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,7 +122,8 @@ public final class Pipeline {
             b.clock,
             b.jitter,
             stages.get(3),
-            b.telemetry);
+            b.telemetry,
+            b.storyboards);
   }
 
   public static Builder builder() {
@@ -253,9 +255,16 @@ public final class Pipeline {
     private Function<Path, MediaInfo> videoInfo = p -> MediaInfo.unknown();
     private JobTelemetry telemetry = JobTelemetry.NONE;
     private CostEstimator costs = new CostEstimator();
+    private Storyboards storyboards;
     private boolean direct;
 
     private Builder() {}
+
+    /** Storyboards whose scenes this pipeline runs (none without). */
+    public Builder storyboards(Storyboards storyboards) {
+      this.storyboards = storyboards;
+      return this;
+    }
 
     public Builder jobs(JobRepository jobs) {
       this.jobs = jobs;

@@ -10,6 +10,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.delivery.ChatPorts;
 import com.seedancebot.core.delivery.JobTexts;
@@ -152,7 +153,13 @@ final class CommandDesk {
   /** {@code user} answers {@code author}'s message with {@code text}; returns the bot's answers. */
   List<String> sayReplyingTo(UserRef user, ChatRef where, String text, UserRef author) {
     int before = chat.texts.size();
-    handler.onMessage(user, where, "msg-" + (++messageIds), text, List.of(), author);
+    handler.onMessage(
+        user,
+        where,
+        "msg-" + (++messageIds),
+        text,
+        List.of(),
+        new ReplyTarget("msg-" + (++messageIds), null, author));
     return textsSince(before);
   }
 

@@ -159,8 +159,8 @@ class CommandParserTest {
 
       assertThat(problems("/Imagine a cat"))
           .containsExactly(
-              "Unknown command /imagine. I understand /video, /jobs, /show, /history, /cancel,"
-                  + " /quota, /models, /settings and /help.");
+              "Unknown command /imagine. I understand /video, /story, /jobs, /show, /history,"
+                  + " /cancel, /quota, /models, /settings and /help.");
       assertThat(CommandParser.isUnknownCommand(result)).isTrue();
       assertThat(CommandParser.isUnknownCommand(parser.parse("/cancel"))).isFalse();
     }
@@ -445,7 +445,7 @@ class CommandParserTest {
           .containsExactly(
               "Unknown option --xyzzy. The options are: --duration, --ratio, --res, --model,"
                   + " --audio, --no-audio, --seed, --last-frame, --ref, --asset, --watermark,"
-                  + " --web-search, --draft, --flex.");
+                  + " --web-search, --draft, --flex, --extend.");
     }
 
     @Test
@@ -514,7 +514,7 @@ class CommandParserTest {
               "--audio and --no-audio contradict each other: keep one.",
               "Unknown option --xyzzy. The options are: --duration, --ratio, --res, --model,"
                   + " --audio, --no-audio, --seed, --last-frame, --ref, --asset, --watermark,"
-                  + " --web-search, --draft, --flex.");
+                  + " --web-search, --draft, --flex, --extend.");
     }
 
     @Test
@@ -540,7 +540,7 @@ class CommandParserTest {
           .containsExactly("要取消哪个任务？请在 /cancel 后写上任务编号；/jobs 可查看你的任务。");
       assertThat(problems("/imagine", Locale.forLanguageTag("zh-Hans-CN")))
           .containsExactly(
-              "未知命令 /imagine。可用命令：/video、/jobs、/show、/history、/cancel、/quota、/models、/settings、/help。");
+              "未知命令 /imagine。可用命令：/video、/story、/jobs、/show、/history、/cancel、/quota、/models、/settings、/help。");
     }
 
     @ParameterizedTest

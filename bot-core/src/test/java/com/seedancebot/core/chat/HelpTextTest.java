@@ -36,10 +36,12 @@ class HelpTextTest {
         .contains("--asset <id>")
         .contains("/cancel <job> : cancel a job that has not started yet")
         .contains("/quota", "/models", "/jobs", "/settings --ratio 9:16 --res 720p")
+        .contains("• Reply /video <what to change> to a video to edit it.")
+        .contains("• Reply /video --extend <how it goes on> to a video to extend it.")
         .endsWith(
             "Buttons\nReroll: the same request with a new seed. Continue: the last frame starts a"
-                + " new video. Final: render a draft in full. Cancel: stop a job that has not"
-                + " started.");
+                + " new video. Final: render a draft in full. Edit, Extend: change the video, or"
+                + " make it go on. Cancel: stop a job that has not started.");
   }
 
   @Test

@@ -242,6 +242,24 @@ public final class FakeDiscord implements AutoCloseable {
     return interaction(3, data).onMessage(message);
   }
 
+  /**
+   * The submission of the form {@code customId} with one text input {@code inputId} holding {@code
+   * value}, inside a label as Discord sends it (API v10, component types 18 and 4).
+   */
+  public InteractionBuilder modalSubmit(String customId, String inputId, String value) {
+    ObjectNode data = DiscordJson.object();
+    data.put("custom_id", customId);
+    ObjectNode label = data.putArray("components").addObject();
+    label.put("type", 18);
+    label.put("id", 1);
+    ObjectNode input = label.putObject("component");
+    input.put("type", 4);
+    input.put("id", 2);
+    input.put("custom_id", inputId);
+    input.put("value", value);
+    return interaction(5, data);
+  }
+
   /** The message command {@code name} on a user's message carrying these attachments. */
   public InteractionBuilder messageCommand(String name, String channelId, CdnFile... files) {
     String messageId = Snowflakes.next();

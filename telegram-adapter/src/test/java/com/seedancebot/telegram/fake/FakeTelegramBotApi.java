@@ -62,6 +62,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private final Map<String, FakeFile> files = new ConcurrentHashMap<>();
   private final Map<String, String> memberStatus = new ConcurrentHashMap<>();
   private final Map<String, SentMessage> messages = new ConcurrentHashMap<>();
+  private final List<ObjectNode> sentMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Failure> failures = new HashMap<>();
   private final AtomicInteger nextUpdateId = new AtomicInteger(500);
   private final AtomicInteger nextMessageId = new AtomicInteger(9000);
@@ -257,6 +258,17 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   }
 
   /** Builds update JSON in Telegram's format. */
+  /**
+   * The messages the bot sent into {@code chatId}, as Telegram returned them (a video message once
+   * its video is attached): what a user's reply carries as {@code reply_to_message}.
+   */
+  public List<ObjectNode> sentMessages(long chatId) {
+    return sentMessages.stream()
+        .filter(m -> m.path("chat").path("id").asLong() == chatId)
+        .map(ObjectNode::deepCopy)
+        .toList();
+  }
+
   public Updates updates() {
     return new Updates(json, nextMessageId);
   }
@@ -479,10 +491,12 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     if (text != null) {
       m.put(textField, text);
     }
-    if (f.get("reply_markup") != null) {
+    // a Message carries only an inline keyboard: a ForceReply or reply keyboard is not echoed back
+    if (f.get("reply_markup") != null && readTree(f.get("reply_markup")).has("inline_keyboard")) {
       m.set("reply_markup", readTree(f.get("reply_markup")));
     }
     messages.put(chatId + "/" + id, new SentMessage(text, f.get("reply_markup")));
+    sentMessages.add(m);
     return m;
   }
 

@@ -140,6 +140,12 @@ public final class Updates {
       return this;
     }
 
+    /** A reply to a message the bot sent ({@link FakeTelegramBotApi#sentMessages}). */
+    public Msg replyTo(ObjectNode botMessage) {
+      node.set("reply_to_message", botMessage.deepCopy());
+      return this;
+    }
+
     /** The message as an update (update_id is assigned when enqueued). */
     public ObjectNode update() {
       ObjectNode update = json.createObjectNode();

@@ -5,6 +5,7 @@ import com.seedancebot.app.web.playground.PlaygroundMessage.Kind;
 import com.seedancebot.app.web.playground.PlaygroundMessage.Sender;
 import com.seedancebot.app.web.playground.PlaygroundRequestException.Reason;
 import com.seedancebot.core.chat.ButtonAction;
+import com.seedancebot.core.chat.ReplyTarget;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,11 +74,15 @@ public class PlaygroundController {
   /** A button press, as the page posts it. */
   public record ButtonPress(String session, String messageId, String action, String jobId) {}
 
-  /** Stores the person's message and hands it (with its files) to the core in the background. */
+  /**
+   * Stores the person's message and hands it (with its files) to the core in the background. A
+   * message replying to one of the bot's videos ({@code replyTo}) names that video's job.
+   */
   @PostMapping("/messages")
   public Posted post(
       @RequestParam(name = "session", required = false) String session,
       @RequestParam(name = "text", required = false) String text,
+      @RequestParam(name = "replyTo", required = false) String replyTo,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
     PlaygroundSession chat = new PlaygroundSession(session);
@@ -95,6 +100,7 @@ public class PlaygroundController {
       throw new PlaygroundRequestException(
           Reason.TOO_LARGE, "at most " + MAX_FILES + " files per message");
     }
+    ReplyTarget target = replyTarget(chat, replyTo);
     StagedUploads staged = uploads.isEmpty() ? StagedUploads.none() : StagedUploads.stage(uploads);
     String messageId;
     try {
@@ -107,7 +113,7 @@ public class PlaygroundController {
                   body,
                   staged.names(),
                   null,
-                  null,
+                  target == null ? null : target.messageId(),
                   null,
                   null,
                   List.of(),
@@ -116,8 +122,23 @@ public class PlaygroundController {
       staged.close();
       throw e;
     }
-    relay.message(chat.user(language), chat.chat(), messageId, body, staged);
+    relay.message(chat.user(language), chat.chat(), messageId, body, staged, target);
     return new Posted(messageId);
+  }
+
+  /** The replied-to message of this session, with its job when it is one of the bot's videos. */
+  private ReplyTarget replyTarget(PlaygroundSession chat, String replyTo) {
+    if (replyTo == null || replyTo.isBlank()) {
+      return null;
+    }
+    PlaygroundMessage replied =
+        transcript
+            .find(chat.id(), replyTo.strip())
+            .orElseThrow(
+                () ->
+                    new PlaygroundRequestException(
+                        Reason.NOT_FOUND, "no such message to reply to in this session"));
+    return new ReplyTarget(replied.id(), replied.kind() == Kind.VIDEO ? replied.jobId() : null);
   }
 
   /** The session's messages added or edited after version {@code since} (0 = all). */
@@ -187,6 +208,6 @@ public class PlaygroundController {
       }
     }
     throw new PlaygroundRequestException(
-        Reason.BAD_REQUEST, "action must be one of CANCEL, REROLL, CONTINUE, FINAL");
+        Reason.BAD_REQUEST, "action must be one of CANCEL, REROLL, CONTINUE, FINAL, EDIT, EXTEND");
   }
 }

@@ -4,6 +4,7 @@ import com.seedancebot.core.chat.BotInbox;
 import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
@@ -54,16 +55,24 @@ public class PlaygroundInboxRelay implements DisposableBean {
     this.executor = executor;
   }
 
-  /** Passes a message to the core in the background; the uploads are deleted afterwards. */
+  /**
+   * Passes a message (replying to {@code replyTo}, or null) to the core in the background; the
+   * uploads are deleted afterwards.
+   */
   public void message(
-      UserRef user, ChatRef chat, String messageId, String text, StagedUploads uploads) {
+      UserRef user,
+      ChatRef chat,
+      String messageId,
+      String text,
+      StagedUploads uploads,
+      ReplyTarget replyTo) {
     run(
         user,
         chat,
         messageId,
         () -> {
           try (uploads) {
-            inbox.onMessage(user, chat, messageId, text, uploads.attachments());
+            inbox.onMessage(user, chat, messageId, text, uploads.attachments(), replyTo);
           }
         },
         uploads::close);

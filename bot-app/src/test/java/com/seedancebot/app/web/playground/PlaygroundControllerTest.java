@@ -16,6 +16,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.chat.Platform;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.delivery.JobStatus;
 import com.seedancebot.core.delivery.VideoDelivery;
 import com.seedancebot.core.job.JobState;
@@ -216,7 +217,31 @@ class PlaygroundControllerTest {
         .andExpect(jsonPath("$.messages[0].video.width").value(432))
         .andExpect(jsonPath("$.messages[0].video.height").value(248))
         .andExpect(jsonPath("$.messages[0].video.durationSeconds").value(4.0))
-        .andExpect(jsonPath("$.messages[0].buttons", contains("REROLL", "CONTINUE")));
+        .andExpect(
+            jsonPath("$.messages[0].buttons", contains("REROLL", "CONTINUE", "EDIT", "EXTEND")));
+  }
+
+  @Test
+  void aReplyToAVideoNamesItsJobAndIsShownAsAReply() throws Exception {
+    port.deliverVideo(video("job42"));
+    String videoId = transcript.since(SESSION, 0).messages().get(0).id();
+
+    String answer =
+        mvc.perform(
+                multipart("/api/playground/messages")
+                    .param("session", SESSION)
+                    .param("text", "/video --extend the fox dives into the snow")
+                    .param("replyTo", videoId))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(inbox.messages).hasSize(1);
+    assertThat(inbox.messages.get(0).replyTo()).isEqualTo(new ReplyTarget(videoId, "job42"));
+    mvc.perform(get("/api/playground/messages").param("session", SESSION).param("since", "0"))
+        .andExpect(jsonPath("$.messages[1].id").value(JsonPath.<String>read(answer, "$.messageId")))
+        .andExpect(jsonPath("$.messages[1].replyTo").value(videoId));
   }
 
   @Test

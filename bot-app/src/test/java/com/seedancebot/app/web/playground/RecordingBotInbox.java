@@ -5,6 +5,7 @@ import com.seedancebot.core.chat.ButtonAction;
 import com.seedancebot.core.chat.ChatRef;
 import com.seedancebot.core.chat.ChatRequest;
 import com.seedancebot.core.chat.IncomingAttachment;
+import com.seedancebot.core.chat.ReplyTarget;
 import com.seedancebot.core.chat.UserRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,8 @@ final class RecordingBotInbox implements BotInbox {
       String messageId,
       String text,
       List<File> files,
-      List<IncomingAttachment> attachments) {}
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {}
 
   record Button(UserRef user, ChatRef chat, String messageId, ButtonAction action, String jobId) {}
 
@@ -40,12 +42,13 @@ final class RecordingBotInbox implements BotInbox {
       ChatRef chat,
       String messageId,
       String text,
-      List<IncomingAttachment> attachments) {
+      List<IncomingAttachment> attachments,
+      ReplyTarget replyTo) {
     if (failWith != null) {
       throw failWith;
     }
     List<File> files = attachments.stream().map(RecordingBotInbox::read).toList();
-    messages.add(new Message(user, chat, messageId, text, files, attachments));
+    messages.add(new Message(user, chat, messageId, text, files, attachments, replyTo));
   }
 
   @Override

@@ -1,0 +1,297 @@
+package com.seedancebot.core.story;
+
+import com.seedancebot.core.asset.AssetFile;
+import com.seedancebot.core.asset.AssetStore;
+import com.seedancebot.core.asset.Mp4Joiner;
+import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.chat.UserRef;
+import com.seedancebot.core.job.Acceptance;
+import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobIds;
+import com.seedancebot.core.job.JobRepository;
+import com.seedancebot.core.job.JobResult;
+import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.job.Scene;
+import com.seedancebot.core.quota.QuotaDecision;
+import com.seedancebot.core.quota.QuotaLedger;
+import com.seedancebot.core.request.CostEstimator;
+import com.seedancebot.core.request.GenerationRequest;
+import com.seedancebot.core.request.MediaInfo;
+import com.seedancebot.core.request.MediaInput;
+import com.seedancebot.core.request.MediaKind;
+import com.seedancebot.core.request.MediaRole;
+import com.seedancebot.core.request.MediaSource;
+import com.seedancebot.core.request.ModelSpec;
+import com.seedancebot.core.request.RequestValidator;
+import com.seedancebot.core.request.ValidationProblem;
+import com.seedancebot.core.story.StoryboardStore.Storyboard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storyboards, in one place: a storyboard is accepted as a whole (every scene validated, quota
+ * reserved for every scene under job ids chosen up front, the first scene queued), and its scenes
+ * then run through the ordinary pipeline one after the other. Delivering a finished scene (see
+ * {@code DeliveryService}) either queues the next scene, whose first frame is this scene's last
+ * frame, or ends the storyboard: the scenes made so far are joined into one MP4 ({@link Mp4Joiner})
+ * and the quota of the scenes never started is refunded. A scene that failed, expired or was
+ * cancelled ends it that way, so Cancel stops the remaining scenes. Every step is recorded in the
+ * database and idempotent, so a storyboard survives a restart like any job. Thread-safe.
+ */
+public final class Storyboards {
+
+  public static final int MIN_SCENES = 2;
+  public static final int MAX_SCENES = 6;
+
+  /** What delivering a finished job means for its storyboard. */
+  public enum Step {
+    /** Not a scene: an ordinary job. */
+    NONE,
+    /** A scene that succeeded with more to come: the next scene starts from its last frame. */
+    NEXT_SCENE,
+    /** The last scene, or one that failed: the storyboard ends with what was made. */
+    ENDS
+  }
+
+  /**
+   * The storyboard's video: the ending scene's job carrying the joined result, and the jobs and
+   * prompts of the scenes it shows.
+   */
+  public record StoryVideo(Job job, List<String> sceneJobIds, List<String> prompts) {}
+
+  /** The first frame of scenes after the first, before the scene before them has made it. */
+  public static MediaInput pendingFirstFrame() {
+    return new MediaInput(
+        MediaRole.FIRST_FRAME,
+        MediaKind.IMAGE,
+        new MediaSource.Stored("pending-last-frame"),
+        new MediaInfo("image/png", 0, null, null, null, null));
+  }
+
+  private final StoryboardStore store;
+  private final JobRepository jobs;
+  private final RequestValidator validator;
+  private final CostEstimator costs;
+  private final QuotaLedger quota;
+  private final AssetStore assets;
+  private final Mp4Joiner joiner;
+  private final Clock clock;
+
+  public Storyboards(
+      StoryboardStore store,
+      JobRepository jobs,
+      RequestValidator validator,
+      CostEstimator costs,
+      QuotaLedger quota,
+      AssetStore assets,
+      Clock clock) {
+    this.store = store;
+    this.jobs = jobs;
+    this.validator = validator;
+    this.costs = costs;
+    this.quota = quota;
+    this.assets = assets;
+    this.joiner = new Mp4Joiner();
+    this.clock = clock;
+  }
+
+  /**
+   * Validates every scene, reserves quota for all of them and queues the first; nothing is spent
+   * when a scene breaks the model's limits or the quota does not cover the whole storyboard.
+   */
+  public Acceptance accept(
+      UserRef owner,
+      ChatRef chat,
+      String requestMessageId,
+      List<GenerationRequest> scenes,
+      ModelSpec model) {
+    List<GenerationRequest> full =
+        scenes.stream().map(s -> s.withDefaults(model.capabilities())).toList();
+    LinkedHashSet<ValidationProblem> problems = new LinkedHashSet<>();
+    full.forEach(s -> problems.addAll(validator.validate(s, model)));
+    if (!problems.isEmpty()) {
+      return new Acceptance.Invalid(new ArrayList<>(problems));
+    }
+    List<String> ids = freshIds(full.size());
+    Instant now = clock.instant();
+    for (int i = 0; i < ids.size(); i++) {
+      int seconds = seconds(full.get(i), model);
+      QuotaDecision decision =
+          quota.reserve(ids.get(i), owner.key(), chat.quotaKey(), seconds, now);
+      if (decision instanceof QuotaDecision.Denied denied) {
+        ids.subList(0, i).forEach(id -> quota.refund(id, now));
+        return new Acceptance.OverQuota(denied);
+      }
+    }
+    store.insert(
+        new Storyboard(ids.get(0), ids, full.stream().map(GenerationRequest::prompt).toList()),
+        now);
+    Job first =
+        Job.accepted(
+                ids.get(0),
+                owner,
+                chat,
+                requestMessageId,
+                full.get(0),
+                costs.estimate(full.get(0), model).tokens(),
+                now)
+            .asScene(new Scene(ids.get(0), 1, ids.size()), null);
+    jobs.insert(first);
+    return new Acceptance.Accepted(first, queuePosition(first.id()));
+  }
+
+  /** What delivering this final job means for its storyboard. */
+  public Step step(Job job) {
+    if (job.scene() == null) {
+      return Step.NONE;
+    }
+    boolean goesOn =
+        job.state() == JobState.SUCCEEDED
+            && !job.scene().last()
+            && job.result() != null
+            && job.result().lastFrameAssetId() != null;
+    return goesOn ? Step.NEXT_SCENE : Step.ENDS;
+  }
+
+  /**
+   * Queues the scene after {@code scene}, starting from its last frame and showing its status in
+   * the same message; a second call for the same scene changes nothing.
+   */
+  public void startNext(Job scene) throws IOException {
+    Storyboard story = story(scene);
+    int next = scene.scene().index() + 1;
+    String frame = scene.result().lastFrameAssetId();
+    MediaInput first =
+        new MediaInput(
+            MediaRole.FIRST_FRAME,
+            MediaKind.IMAGE,
+            new MediaSource.Stored(frame),
+            // the provider made this frame itself, so its size always fits the model
+            new MediaInfo("image/png", assets.size(frame).orElse(0), null, null, null, null));
+    GenerationRequest r = scene.request();
+    GenerationRequest request =
+        new GenerationRequest(
+            r.modelId(),
+            story.prompts().get(next - 1),
+            r.durationSeconds(),
+            r.ratio(),
+            r.resolution(),
+            r.generateAudio(),
+            r.seed(),
+            next < story.sceneJobIds().size(),
+            r.watermark(),
+            false,
+            List.of(first));
+    Job job =
+        Job.accepted(
+                story.sceneJobIds().get(next - 1),
+                scene.owner(),
+                scene.chat(),
+                scene.requestMessageId(),
+                request,
+                scene.estimatedTokens(),
+                clock.instant())
+            .asScene(
+                new Scene(story.id(), next, story.sceneJobIds().size()), scene.statusMessageId());
+    jobs.insert(job); // false when a retried delivery queued it already
+  }
+
+  /**
+   * Ends the storyboard of {@code scene}: refunds the scenes never started and joins the scenes
+   * made so far into one video, stored like any result. Empty when no scene was made.
+   */
+  public Optional<StoryVideo> end(Job scene) throws IOException {
+    Storyboard story = story(scene);
+    Instant now = clock.instant();
+    int started = scene.scene().index();
+    story
+        .sceneJobIds()
+        .subList(started, story.sceneJobIds().size())
+        .forEach(id -> quota.refund(id, now));
+    store.markEnded(story.id(), now);
+    List<Job> made = new ArrayList<>();
+    for (String id : story.sceneJobIds().subList(0, started)) {
+      jobs.find(id)
+          .filter(j -> j.state() == JobState.SUCCEEDED && j.result() != null)
+          .ifPresent(made::add);
+    }
+    if (made.isEmpty()) {
+      return Optional.empty();
+    }
+    JobResult joined = join(made);
+    return Optional.of(
+        new StoryVideo(
+            scene.withResult(joined),
+            made.stream().map(Job::id).toList(),
+            made.stream().map(j -> j.request().prompt()).toList()));
+  }
+
+  private JobResult join(List<Job> made) throws IOException {
+    List<AssetFile> files = new ArrayList<>();
+    Path target = Files.createTempFile("seedance-story-", ".mp4");
+    try {
+      for (Job j : made) {
+        files.add(assets.localFile(j.result().videoAssetId()));
+      }
+      joiner.join(files.stream().map(AssetFile::path).toList(), target);
+      long size = Files.size(target);
+      String video = assets.adopt(target, "mp4");
+      JobResult first = made.get(0).result();
+      JobResult last = made.get(made.size() - 1).result();
+      return new JobResult(
+          video,
+          last.lastFrameAssetId(),
+          size,
+          first.width(),
+          first.height(),
+          made.stream().mapToDouble(j -> j.result().durationSeconds()).sum(),
+          null,
+          made.stream()
+              .mapToLong(j -> j.result().usageTokens() == null ? 0 : j.result().usageTokens())
+              .sum());
+    } finally {
+      for (AssetFile f : files) {
+        f.close();
+      }
+      Files.deleteIfExists(target);
+    }
+  }
+
+  private Storyboard story(Job scene) {
+    return store
+        .find(scene.scene().storyId())
+        .orElseThrow(() -> new IllegalStateException("no storyboard " + scene.scene().storyId()));
+  }
+
+  private List<String> freshIds(int count) {
+    List<String> ids = new ArrayList<>();
+    while (ids.size() < count) {
+      String id = JobIds.next();
+      if (!ids.contains(id) && jobs.find(id).isEmpty()) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private int queuePosition(String id) {
+    List<Job> queued = jobs.findQueued();
+    for (int i = 0; i < queued.size(); i++) {
+      if (queued.get(i).id().equals(id)) {
+        return i + 1;
+      }
+    }
+    return 1;
+  }
+
+  private static int seconds(GenerationRequest r, ModelSpec model) {
+    return r.durationSeconds() < 0 ? model.capabilities().maxDuration() : r.durationSeconds();
+  }
+}
