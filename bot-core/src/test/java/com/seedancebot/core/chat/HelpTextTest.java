@@ -39,9 +39,9 @@ class HelpTextTest {
         .contains("• Reply /video <what to change> to a video to edit it.")
         .contains("• Reply /video --extend <how it goes on> to a video to extend it.")
         .endsWith(
-            "Buttons\nReroll: the same request with a new seed. Continue: the last frame starts a"
-                + " new video. Final: render a draft in full. Edit, Extend: change the video, or"
-                + " make it go on. Cancel: stop a job that has not started.");
+            "Buttons\nReroll: same request, new seed. Continue: the last frame starts a new"
+                + " video. Final: a draft in full. Edit, Extend: change the video or make it go on."
+                + " Cancel: stop a job not yet started.");
   }
 
   @Test
