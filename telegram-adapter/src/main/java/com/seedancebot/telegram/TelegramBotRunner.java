@@ -1,5 +1,6 @@
 package com.seedancebot.telegram;
 
+import com.seedancebot.core.chat.CommandNames;
 import com.seedancebot.core.chat.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,18 +40,7 @@ public final class TelegramBotRunner implements AutoCloseable {
   /** In webhook mode nothing else calls Telegram regularly: this keeps the health current. */
   private static final Duration WEBHOOK_HEARTBEAT = Duration.ofSeconds(30);
 
-  private static final List<String> COMMANDS =
-      List.of(
-          "video",
-          "story",
-          "jobs",
-          "show",
-          "history",
-          "cancel",
-          "quota",
-          "models",
-          "settings",
-          "help");
+  private static final List<String> COMMANDS = CommandNames.known();
 
   private final TelegramSettings settings;
   private final TelegramApi api;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * distance, a swap of neighbouring letters counting as one edit ({@code /vidoe}). Stateless and
  * thread-safe.
  */
-final class CommandNames {
+public final class CommandNames {
 
   /**
    * The commands {@code /help} lists, in its order (ties in a suggestion go to the earlier one).
@@ -28,6 +28,11 @@ final class CommandNames {
           "help");
 
   private CommandNames() {}
+
+  /** The commands users are told about (/help, command menus), in /help's order. */
+  public static List<String> known() {
+    return KNOWN;
+  }
 
   /** The known command closest to {@code typed} (lowercase, no slash), or empty when none is. */
   static Optional<String> closest(String typed) {
