@@ -64,7 +64,9 @@ public final class TelegramStatusMessages {
         if (slots.get(key) != slot) {
           continue; // retired by another thread meanwhile: use the current one
         }
-        slot.pending = status;
+        if (slot.pending == null || !slot.pending.state().isFinal() || status.state().isFinal()) {
+          slot.pending = status; // an outcome waiting for budget is never replaced by progress
+        }
         publishIfAllowed(key, slot, true);
       }
       return status.statusMessageId();

@@ -196,15 +196,14 @@ public final class DeliveryService {
   }
 
   /**
-   * Shows the final status once (showing it records it: {@link JobRepository#claimStatus}). A
-   * status that cannot be edited for good (deleted, too old) is sent anew when it carries the
-   * outcome (failure, expiry, cancellation) and skipped for a success.
+   * Shows the final status, then records it, so that a retry (or another instance after a crash)
+   * shows it again unless it was shown. A status that cannot be edited for good (deleted, too old)
+   * is sent anew when it carries the outcome (failure, expiry, cancellation) and skipped for a
+   * success, whose video says it all.
    */
   private void showFinalStatus(Job job) {
     try {
-      if (status.show(job, null)) {
-        return;
-      }
+      status.showOutcome(job);
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
         throw e;
@@ -224,7 +223,7 @@ public final class DeliveryService {
 
   private void showAnew(Job job) {
     try {
-      status.showAnew(job);
+      status.showOutcomeAnew(job);
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
         throw e;

@@ -2,6 +2,7 @@ package com.seedancebot.core.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobLogContext;
 import com.seedancebot.core.job.JobRepository;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * dropped (edits coalesce under pressure), a surface that is down or rate limited is skipped (the
  * next change tries again), and a status older than one already shown as final never overwrites it.
  * The final outcome is delivered separately, with retries, by {@link DeliveryService} through
- * {@link #show}. Instances sharing the database claim each text on the job's row before showing it:
- * a job gets one status message, no text is sent twice and no status replaces one of a later state,
- * whichever instance shows it. Thread-safe.
+ * {@link #showOutcome}, which records it as shown only after the edit went through. Instances
+ * sharing the database claim each text on the job's row before showing it: a job gets one status
+ * message, no text is sent twice and no status replaces one of a later state, whichever instance
+ * shows it. Thread-safe.
  */
 public final class StatusReporter implements StatusListener {
 
@@ -44,6 +47,9 @@ public final class StatusReporter implements StatusListener {
    * sending it leaves the claim behind, and after this another may send the message.
    */
   static final Duration SENDING_HOLD = Duration.ofSeconds(30);
+
+  /** When an outcome waiting for another instance's first status message is tried again. */
+  private static final Duration SENDING_RETRY = Duration.ofSeconds(2);
 
   private final JobRepository jobs;
   private final ChatPorts ports;
@@ -61,6 +67,8 @@ public final class StatusReporter implements StatusListener {
   private final Cache<String, Shown> lastShown =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterAccess(Duration.ofHours(6)).build();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final LoadingCache<String, ReentrantLock> locks =
+      Caffeine.newBuilder().weakValues().build(id -> new ReentrantLock());
 
   public StatusReporter(
       JobRepository jobs, ChatPorts ports, JobTexts texts, Clock clock, StageWorkers workers) {
@@ -122,10 +130,6 @@ public final class StatusReporter implements StatusListener {
   private void drain(String jobId) {
     Pending next;
     while ((next = pending.remove(jobId)) != null) {
-      Shown last = lastShown.getIfPresent(jobId);
-      if (last != null && last.state().isFinal() && !next.job().state().isFinal()) {
-        continue; // a stale status must not overwrite the outcome
-      }
       try (JobLogContext context = JobLogContext.of(next.job())) {
         showBestEffort(next);
       }
@@ -152,49 +156,90 @@ public final class StatusReporter implements StatusListener {
    * @return false when the job's surface is not running here or does not reach its chat
    */
   public boolean show(Job job, Integer queuePosition) {
-    return show(job, queuePosition, false);
+    return show(job, queuePosition, false, false);
   }
 
-  /** Shows the job's status as a new message (the old one is gone); failures propagate. */
-  public boolean showAnew(Job job) {
-    return show(job, null, true);
+  /**
+   * Shows the job's outcome, for the holder of its delivery lease only, who records it as shown
+   * ({@link JobRepository#markFinalStatusShown}) once this returns: until then a crash or a failed
+   * edit leaves it to be shown again. The outcome is shown even when its text was claimed already
+   * (by a holder that died before showing it); an edit to what the message shows is harmless. While
+   * another instance is sending the job's first status message, this throws a retryable failure:
+   * the outcome edits that message once it exists.
+   *
+   * @return false when the job's surface is not running here or does not reach its chat
+   */
+  public boolean showOutcome(Job job) {
+    return show(job, null, false, true);
   }
 
-  private boolean show(Job job, Integer queuePosition, boolean anew) {
+  /** Shows the job's outcome as a new message (the old one is gone); failures propagate. */
+  public boolean showOutcomeAnew(Job job) {
+    return show(job, null, true, true);
+  }
+
+  private boolean show(Job job, Integer queuePosition, boolean anew, boolean outcome) {
     var port = ports.forPlatform(job.chat().platform());
     if (port.isEmpty() || !port.get().reaches(job.chat())) {
       return false;
     }
+    // a job's texts are claimed and shown in one order here: a progress text claimed before the
+    // outcome is never shown after it
+    ReentrantLock lock = locks.get(job.id());
+    lock.lock();
+    try {
+      showLocked(port.get(), job, queuePosition, anew, outcome);
+    } finally {
+      lock.unlock();
+    }
+    return true;
+  }
+
+  private void showLocked(
+      ChatPort port, Job job, Integer queuePosition, boolean anew, boolean outcome) {
     Instant now = clock.instant();
     String text = texts.status(job, queuePosition, now);
     Shown last = lastShown.getIfPresent(job.id());
+    if (!outcome && last != null && last.state().isFinal() && !job.state().isFinal()) {
+      return; // a stale status never overwrites the outcome
+    }
     // a snapshot read before the first status message was stored must edit it, not send another
     String statusId =
         anew ? null : job.statusMessageId() != null ? job.statusMessageId() : shownId(last);
-    if (statusId != null && last != null && !worthShowing(last, job, queuePosition, text)) {
-      return true;
+    if (!outcome
+        && statusId != null
+        && last != null
+        && !worthShowing(last, job, queuePosition, text)) {
+      return;
     }
     String hash = textHash(text);
     int rank = rank(job.state());
-    boolean outcome = job.state().isFinal();
     boolean sending = statusId == null && !anew;
     Instant heldBefore = sending ? now.minus(SENDING_HOLD) : null;
-    if (!jobs.claimStatus(job.id(), rank, hash, outcome, now, heldBefore)) {
-      if (!sending) {
-        return true; // this text, or a later state, is shown already (perhaps by another instance)
+    if (!jobs.claimStatus(job.id(), rank, hash, now, heldBefore)) {
+      if (!sending && !outcome) {
+        return; // this text, or a later state, is shown already (perhaps by another instance)
       }
-      sending = false;
-      statusId = jobs.statusMessageId(job.id()).orElse(null);
-      if (statusId == null || !jobs.claimStatus(job.id(), rank, hash, outcome, now, null)) {
-        return true; // another instance is sending the message, or showed this already
+      if (sending) {
+        sending = false;
+        statusId = jobs.statusMessageId(job.id()).orElse(null);
+        if (statusId == null) {
+          if (outcome) {
+            throw new ChatDeliveryException(
+                "another instance is sending the status message", true, SENDING_RETRY, null);
+          }
+          return; // another instance is sending the message
+        }
+      }
+      if (!jobs.claimStatus(job.id(), rank, hash, now, null) && !outcome) {
+        return; // another instance showed this already
       }
     }
-    String shownId = showClaimed(port.get(), job, queuePosition, statusId, text, hash, sending);
+    String shownId = showClaimed(port, job, queuePosition, statusId, text, hash, sending);
     lastShown.put(job.id(), new Shown(text, job.state(), queuePosition, now, shownId));
     if (sending || (shownId != null && !shownId.equals(statusId))) {
       jobs.setStatusMessageId(job.id(), shownId); // null gives a claim on sending back
     }
-    return true;
   }
 
   /** Shows a claimed text; a failure gives the claims back, so the text can be shown again. */
@@ -221,7 +266,7 @@ public final class StatusReporter implements StatusListener {
     try {
       return port.showStatus(status);
     } catch (RuntimeException e) {
-      jobs.releaseStatus(job.id(), hash, job.state().isFinal());
+      jobs.releaseStatus(job.id(), hash);
       if (sending) {
         jobs.setStatusMessageId(job.id(), null);
       }

@@ -425,18 +425,9 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public boolean claimStatus(
-      String id,
-      int rank,
-      String hash,
-      boolean outcome,
-      Instant now,
-      Instant createUnlessHeldBefore) {
+      String id, int rank, String hash, Instant now, Instant createUnlessHeldBefore) {
     StringBuilder sql = new StringBuilder("UPDATE job SET status_rank = ?, status_hash = ?");
     List<Object> params = new ArrayList<>(List.of(rank, hash));
-    if (outcome) {
-      sql.append(", final_status_at = ?");
-      params.add(now.toEpochMilli());
-    }
     if (createUnlessHeldBefore != null) {
       sql.append(", status_message_id = ?");
       params.add(sendingSince(now));
@@ -453,11 +444,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public void releaseStatus(String id, String hash, boolean outcome) {
-    jdbc.sql(
-            "UPDATE job SET status_hash = NULL"
-                + (outcome ? ", final_status_at = NULL" : "")
-                + " WHERE id = ? AND status_hash = ?")
+  public void releaseStatus(String id, String hash) {
+    jdbc.sql("UPDATE job SET status_hash = NULL WHERE id = ? AND status_hash = ?")
         .params(id, hash)
         .update();
   }

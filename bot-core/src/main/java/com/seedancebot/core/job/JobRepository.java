@@ -140,26 +140,17 @@ public interface JobRepository {
 
   /**
    * Claims showing a status text: applies only while no status of a higher {@code rank} and not the
-   * same text ({@code hash}) was claimed for the job. A claim on the job's {@code outcome} (its
-   * final state) also records the final status as shown ({@link Job#finalStatusAt()}). With {@code
-   * createUnlessHeldBefore} set it also claims sending the job's first status message, and applies
-   * only while the job has none and no other claim on sending one is younger than that instant; the
-   * caller records the sent message with {@link #setStatusMessageId}. Instances sharing a database
-   * use it so that a job has one status message and no text is shown twice.
+   * same text ({@code hash}) was claimed for the job. With {@code createUnlessHeldBefore} set it
+   * also claims sending the job's first status message, and applies only while the job has none and
+   * no other claim on sending one is younger than that instant; the caller records the sent message
+   * with {@link #setStatusMessageId}. Instances sharing a database use it so that a job has one
+   * status message and no text is shown twice.
    */
   boolean claimStatus(
-      String id,
-      int rank,
-      String hash,
-      boolean outcome,
-      Instant now,
-      Instant createUnlessHeldBefore);
+      String id, int rank, String hash, Instant now, Instant createUnlessHeldBefore);
 
-  /**
-   * Gives a {@link #claimStatus} claim back after the text could not be shown; an outcome's claim
-   * also takes back the final status's record.
-   */
-  void releaseStatus(String id, String hash, boolean outcome);
+  /** Gives a {@link #claimStatus} claim back after the text could not be shown. */
+  void releaseStatus(String id, String hash);
 
   /** The job's status message id as stored now (null when none was recorded yet). */
   Optional<String> statusMessageId(String id);

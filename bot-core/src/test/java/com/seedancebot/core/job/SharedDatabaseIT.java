@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.JobStatus;
+import com.seedancebot.core.testing.RecordingChatPort;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
 import com.seedancebot.core.testing.TestDatabase;
@@ -199,6 +200,38 @@ class SharedDatabaseIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
+  void anOutcomeClaimedByAnInstanceKilledBeforeShowingItIsShownByAnother(String kind)
+      throws Exception {
+    List<PipelineHarness> instances = twoInstances(kind);
+    PipelineHarness a = instances.get(0);
+    PipelineHarness b = instances.get(1);
+    a.accept("j1");
+    a.pipeline.dispatcher().tick();
+    Job submitted = a.job("j1");
+    a.pipeline.status().show(submitted, null);
+    a.provider.fail(submitted.providerTaskId(), "OutputVideoSensitiveContentDetected");
+    a.clock.advance(Duration.ofSeconds(5));
+    a.pipeline.tracker().tick();
+
+    // a claims the outcome's text, then dies before the edit reaches the chat
+    a.chat.dieOnNextStatus();
+    assertThatThrownBy(() -> a.pipeline.delivery().tick())
+        .isInstanceOf(RecordingChatPort.InstanceKilled.class);
+    assertThat(a.job("j1").finalStatusAt()).as("not recorded as shown").isNull();
+    a.clock.advance(Duration.ofMinutes(10)); // a's delivery lease runs out
+    b.pipeline.delivery().tick();
+
+    Job delivered = b.job("j1");
+    assertThat(b.chat.statusCalls).hasSize(1);
+    assertThat(b.chat.statusCalls.get(0).state()).isEqualTo(JobState.FAILED);
+    assertThat(b.chat.statusCalls.get(0).statusMessageId()).isEqualTo(submitted.statusMessageId());
+    assertThat(delivered.finalStatusAt()).isNotNull();
+    assertThat(delivered.deliveredAt()).isNotNull();
+    assertThat(b.chat.statusById.get(submitted.statusMessageId())).contains("refused");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
   void aStatusMessageLeftUnsentByADeadInstanceIsSentByAnotherAfterTheClaimRunsOut(String kind)
       throws Exception {
     List<PipelineHarness> instances = twoInstances(kind);
@@ -206,8 +239,7 @@ class SharedDatabaseIT {
     PipelineHarness b = instances.get(1);
     a.accept("j1");
     // instance a claimed sending the first status message, then died before it was sent
-    assertThat(a.jobs.claimStatus("j1", 0, "dead", false, a.clock.instant(), a.clock.instant()))
-        .isTrue();
+    assertThat(a.jobs.claimStatus("j1", 0, "dead", a.clock.instant(), a.clock.instant())).isTrue();
 
     b.pipeline.status().show(b.job("j1"), 1);
     assertThat(b.chat.statusCalls).isEmpty();

@@ -37,6 +37,8 @@ public final class RecordingChatPort implements ChatPort {
   public final List<Map<String, String>> videoLogContexts = new CopyOnWriteArrayList<>();
 
   private final AtomicInteger failNext = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean dieOnNextStatus =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public RecordingChatPort(Platform platform) {
     this.platform = platform;
@@ -120,8 +122,25 @@ public final class RecordingChatPort implements ChatPort {
     return id;
   }
 
+  /**
+   * The next status shown kills the instance first (an Error no handler catches), as kill -9 would.
+   */
+  public void dieOnNextStatus() {
+    dieOnNextStatus.set(true);
+  }
+
+  /** What a killed instance's thread throws: nothing after it runs on that instance. */
+  public static final class InstanceKilled extends Error {
+    InstanceKilled() {
+      super("instance killed");
+    }
+  }
+
   @Override
   public String showStatus(JobStatus status) {
+    if (dieOnNextStatus.getAndSet(false)) {
+      throw new InstanceKilled();
+    }
     maybeFail();
     if (status.statusMessageId() != null && deletedStatus.contains(status.statusMessageId())) {
       throw new ChatDeliveryException("Bad Request: message to edit not found", false, null, null);
