@@ -248,7 +248,12 @@ public final class JobDispatcher {
   private void submitted(Job job, VideoProvider provider, String taskId, String token) {
     Instant now = clock.instant();
     jobs.markSubmitted(
-        job.id(), provider.name(), taskId, token, now, now.plus(settings.pollInterval()));
+        job.id(),
+        provider.name(),
+        taskId,
+        token,
+        now,
+        settings.pollDueAt(now, settings.pollInterval(), false));
     JobLogContext.taskId(taskId);
     telemetry.stage(JobTelemetry.Stage.QUEUED, job, Duration.between(job.createdAt(), now));
     jobs.find(job.id()).ifPresent(j -> status.report(j, null));

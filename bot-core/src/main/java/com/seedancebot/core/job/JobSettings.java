@@ -1,6 +1,7 @@
 package com.seedancebot.core.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,9 @@ public record JobSettings(
     String instanceId,
     Duration leaseTime,
     Duration credentialGrace) {
+
+  /** The grid polls are due on ({@link #pollDueAt}), at most the poll interval. */
+  private static final Duration POLL_GRID = Duration.ofSeconds(1);
 
   public JobSettings {
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -90,6 +94,21 @@ public record JobSettings(
         instanceId,
         lease,
         credentialGrace);
+  }
+
+  /**
+   * When a poll waiting {@code wait} from {@code now} is due: on a grid of whole seconds (or of the
+   * poll interval, when shorter), so that the polls falling due within one grid step are due at the
+   * same instant and the first pass after it, whichever instance makes it, polls them together in
+   * one batch; instances sharing a database would otherwise split them into many smaller requests.
+   * Rounded to the nearest step, or up when the wait is a minimum (a provider's Retry-After).
+   */
+  public Instant pollDueAt(Instant now, Duration wait, boolean atLeast) {
+    long grid = Math.min(POLL_GRID.toMillis(), pollInterval.toMillis());
+    long due = now.plus(wait).toEpochMilli();
+    long aligned =
+        atLeast ? -Math.floorDiv(-due, grid) * grid : Math.floorDiv(due + grid / 2, grid) * grid;
+    return Instant.ofEpochMilli(aligned);
   }
 
   /**

@@ -530,9 +530,11 @@ public final class JobTracker {
   private JobRepository.AtProvider deferral(
       Job job, JobState state, int attempts, ProviderException cause) {
     Duration wait = settings.backoff(attempts, jitter.getAsDouble());
-    if (cause != null && cause.retryAfter() != null && cause.retryAfter().compareTo(wait) > 0) {
+    boolean atLeast = cause != null && cause.retryAfter() != null;
+    if (atLeast && cause.retryAfter().compareTo(wait) > 0) {
       wait = cause.retryAfter();
     }
-    return new JobRepository.AtProvider(job.id(), state, attempts, clock.instant().plus(wait));
+    return new JobRepository.AtProvider(
+        job.id(), state, attempts, settings.pollDueAt(clock.instant(), wait, atLeast));
   }
 }
