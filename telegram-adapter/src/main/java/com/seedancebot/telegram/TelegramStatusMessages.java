@@ -64,7 +64,7 @@ public final class TelegramStatusMessages {
         if (slots.get(key) != slot) {
           continue; // retired by another thread meanwhile: use the current one
         }
-        if (slot.pending == null || !slot.pending.state().isFinal() || status.state().isFinal()) {
+        if (slot.pending == null || !slot.pending.outcome() || status.outcome()) {
           slot.pending = status; // an outcome waiting for budget is never replaced by progress
         }
         publishIfAllowed(key, slot, true);

@@ -30,6 +30,11 @@ public record JobStatus(
     String text,
     java.util.Locale locale) {
 
+  /** Whether this is the job's outcome (its final state), which no progress text may replace. */
+  public boolean outcome() {
+    return state.isFinal();
+  }
+
   /** A status without a known language. */
   public JobStatus(
       String jobId,
