@@ -172,11 +172,11 @@ public final class StatusReporter implements StatusListener {
 
   /**
    * Shows the job's outcome, for the holder of its delivery lease only, who records it as shown
-   * ({@link JobRepository#markFinalStatusShown}) once this returns: until then a crash or a failed
-   * edit leaves it to be shown again. The outcome is shown even when its text was claimed already
-   * (by a holder that died before showing it); an edit to what the message shows is harmless. While
-   * another instance is sending the job's first status message, this throws a retryable failure:
-   * the outcome edits that message once it exists.
+   * ({@link Job#finalStatusAt()}) once this returns: until then a crash or a failed edit leaves it
+   * to be shown again. The outcome is shown even when its text was claimed already (by a holder
+   * that died before showing it); an edit to what the message shows is harmless. While another
+   * instance is sending the job's first status message, this throws a retryable failure: the
+   * outcome edits that message once it exists.
    *
    * @return false when the job's surface is not running here or does not reach its chat
    */

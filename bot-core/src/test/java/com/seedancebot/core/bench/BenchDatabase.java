@@ -57,7 +57,7 @@ final class BenchDatabase implements AutoCloseable {
   /** An H2 file as the app opens it (its default URL), behind Hikari as Spring Boot's pool. */
   private static BenchDatabase h2(Path dir) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("bench") + ";WRITE_DELAY=0");
+    config.setJdbcUrl("jdbc:h2:retry:" + dir.resolve("bench") + ";WRITE_DELAY=0");
     config.setUsername("sa");
     config.setPassword("");
     config.setMaximumPoolSize(10);
