@@ -64,6 +64,9 @@ class QuotaTiersIT {
               "You have used 2 of your 2 videos per 24 hours. You can start the next one in 24 h"
                   + " 0 min.");
 
+      // the trial user's tasks are created after their status messages: wait for them, so that
+      // the next task created, the one that fails, is the paid user's
+      await().atMost(WAIT).until(() -> world.ark.createdTasks().size() == 2);
       world.ark.failNextTask("OutputVideoSensitiveContentDetected", "refused");
       group.say(PAID, "/video a first try", "⏳");
       await().atMost(WAIT).until(() -> world.ark.createdTasks().size() == 3);
