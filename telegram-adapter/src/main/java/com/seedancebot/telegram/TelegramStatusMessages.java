@@ -146,7 +146,36 @@ public final class TelegramStatusMessages {
       if (propagate) {
         throw e;
       }
+      if (status.outcomeWithoutVideo()) {
+        sendOutcomeAnew(status, e);
+        return;
+      }
       log.warn("Status edit dropped: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * A deferred outcome edit refused for good (the message was deleted, or is too old to edit): the
+   * core counted it shown when it was deferred, so it is told here in a new message, as the core
+   * does for an edit refused at once.
+   */
+  private void sendOutcomeAnew(JobStatus status, TelegramCallException refused) {
+    log.info("Outcome edit refused ({}); sending the outcome anew", refused.getMessage());
+    try {
+      send(
+          new JobStatus(
+              status.jobId(),
+              status.ownerUserId(),
+              status.chat(),
+              status.requestMessageId(),
+              null,
+              status.state(),
+              status.queuePosition(),
+              status.cancellable(),
+              status.text(),
+              status.locale()));
+    } catch (RuntimeException e) {
+      log.warn("Outcome of job {} could not be shown at all: {}", status.jobId(), e.getMessage());
     }
   }
 

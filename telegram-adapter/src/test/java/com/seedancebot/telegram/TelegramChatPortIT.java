@@ -234,6 +234,22 @@ class TelegramChatPortIT {
   }
 
   @Test
+  void aDeferredFailureWhoseMessageIsGoneIsToldInANewMessage() {
+    String id = port.showStatus(status("job-4", PRIVATE, null, JobState.RUNNING, true, "Going"));
+    // the failure comes within the message's edit interval: its edit waits
+    port.showStatus(status("job-4", PRIVATE, id, JobState.FAILED, false, "Job job-4 failed"));
+    assertThat(fake.calls("editMessageText")).isEmpty();
+    fake.failNext("editMessageText", 400, "Bad Request: message to edit not found");
+
+    clock.advance(Duration.ofSeconds(5));
+    bot.adapter.statusMessages().flushDue();
+
+    assertThat(fake.completedCalls("sendMessage"))
+        .extracting(c -> c.call().field("text"))
+        .containsExactly("Going", "Job job-4 failed");
+  }
+
+  @Test
   void messageNotModifiedFromTelegramIsNotAnError() {
     String id = port.showStatus(status("job-2", PRIVATE, null, JobState.RUNNING, false, "x"));
     clock.advance(Duration.ofSeconds(5));

@@ -35,6 +35,14 @@ public record JobStatus(
     return state.isFinal();
   }
 
+  /**
+   * Whether this is an outcome no video follows (failed, expired, cancelled): when its message
+   * cannot be edited, it must reach the user as a new message.
+   */
+  public boolean outcomeWithoutVideo() {
+    return state.isFinal() && state != JobState.SUCCEEDED;
+  }
+
   /** A status without a known language. */
   public JobStatus(
       String jobId,
