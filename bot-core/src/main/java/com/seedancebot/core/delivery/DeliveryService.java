@@ -155,8 +155,10 @@ public final class DeliveryService {
     try {
       outcomes.reconcile(job);
       Storyboards.Step step = stories == null ? Storyboards.Step.NONE : stories.step(job);
-      if (step == Storyboards.Step.NEXT_SCENE) {
-        stories.startNext(job); // its status replaces this scene's in the same message
+      if (step == Storyboards.Step.NEXT_SCENE && !stories.startNext(job)) {
+        step = Storyboards.Step.ENDS; // cancelled meanwhile: this scene ends the storyboard
+      }
+      if (step == Storyboards.Step.NEXT_SCENE) { // its status replaces this one's in its message
         jobs.markFinalStatusShown(job.id(), clock.instant());
         delivered = jobs.markDelivered(job.id(), clock.instant());
         return;
