@@ -223,20 +223,29 @@ public final class Storyboards {
             && !job.scene().last()
             && job.result() != null
             && job.result().lastFrameAssetId() != null;
-    return goesOn && !story(job).cancelled() ? Step.NEXT_SCENE : Step.ENDS;
+    if (!goesOn) {
+      return Step.ENDS;
+    }
+    Storyboard story = story(job);
+    // a scene queued already (by a delivery cut short) is the one that ends a cancelled storyboard
+    boolean nextQueued = jobs.find(story.sceneJobIds().get(job.scene().index())).isPresent();
+    return story.cancelled() && !nextQueued ? Step.ENDS : Step.NEXT_SCENE;
   }
 
   /**
    * Queues the scene after {@code scene}, starting from its last frame and showing its status in
-   * the same message; a second call for the same scene changes nothing. False (nothing queued) when
-   * the storyboard was cancelled meanwhile: {@code scene} then ends it.
+   * the same message, and returns it; a second call for the same scene changes nothing. Empty
+   * (nothing queued) when the storyboard was cancelled before: {@code scene} then ends it. A cancel
+   * that came while the scene was being queued may not have seen it: the caller asks {@link
+   * #cancelled} afterwards and, if so, cancels the scene returned.
    */
-  public boolean startNext(Job scene) throws IOException {
+  public Optional<Job> startNext(Job scene) throws IOException {
     Storyboard story = story(scene);
-    if (story.cancelled()) {
-      return false;
-    }
     int next = scene.scene().index() + 1;
+    Optional<Job> queued = jobs.find(story.sceneJobIds().get(next - 1));
+    if (queued.isPresent() || story.cancelled()) {
+      return queued; // queued by a delivery cut short, or cancelled before: nothing to queue
+    }
     String frame = scene.result().lastFrameAssetId();
     MediaInput first =
         new MediaInput(
@@ -259,7 +268,12 @@ public final class Storyboards {
                 clock.instant())
             .asScene(new Scene(story.id(), next, count), scene.statusMessageId());
     jobs.insert(job); // false when a retried delivery queued it already
-    return true;
+    return Optional.of(job);
+  }
+
+  /** Whether the storyboard of {@code scene} was cancelled. */
+  public boolean cancelled(Job scene) {
+    return story(scene).cancelled();
   }
 
   /**

@@ -73,6 +73,35 @@ class StoryboardControlsTest {
   }
 
   @Test
+  void cancelBetweenTwoScenesLetsTheFinishedSceneEndTheStoryboard() {
+    // given a storyboard whose first scene is made but not yet delivered
+    Job first = story("/story a ship sets sail | a storm rises --duration 5");
+    desk.dispatcher.tick();
+    String task = desk.jobs.find(first.id()).orElseThrow().providerTaskId();
+    desk.provider.succeedWithLastFrame(task, CLIP, 7L, new byte[] {9, 9});
+    desk.clock.advance(Duration.ofSeconds(2));
+    desk.tracker.tick();
+
+    // when the owner cancels the second scene, which was never queued, by its storyboard's id
+    List<String> answer = desk.say(OWNER, CHAT, "/cancel " + first.scene().storyId());
+    desk.pipeline.delivery().tick();
+    desk.dispatcher.tick();
+
+    // then no second scene starts, and the first is posted as the storyboard's video
+    assertThat(answer).singleElement().asString().contains("is cancelled");
+    assertThat(desk.provider.taskIds()).hasSize(1);
+    assertThat(desk.chat.videos)
+        .singleElement()
+        .satisfies(v -> assertThat(v.jobId()).isEqualTo(first.scene().storyId()));
+    assertThat(quota()).contains("9 of 10 videos left, 96 of 100 s left");
+    // and cancelling it again says it has finished
+    assertThat(desk.say(OWNER, CHAT, "/cancel " + first.id()))
+        .singleElement()
+        .asString()
+        .contains("has already finished");
+  }
+
+  @Test
   void theJoinedVideosButtonsActOnTheStoryboardAndItsCardShowsEveryScene() {
     // given a storyboard of two scenes, made and joined
     Job first = story("/story a knight rides out | the gate opens --duration 5");
