@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * scene runs at Ark and started again on the same data: the storyboard goes on where it stood, Ark
  * makes one task per scene (none twice), and the chat gets one joined video, once. Every later
  * scene's first frame reaches Ark as a short-lived signed link of the bot's own file host, as any
- * attached image does there, never inline and never a link carrying a secret.
+ * attached image does there, never inline and never a link carrying a secret; so does the frame
+ * Continue under the joined video goes on from (the storyboard's last frame).
  */
 class StoryRestartIT {
 
@@ -93,12 +94,41 @@ class StoryRestartIT {
     world.bot.awaitLog("delivered to TELEGRAM", WAIT);
     Thread.sleep(1500);
     assertThat(chats.videos(CHAT)).hasSize(1);
+
+    // when the user presses Continue under the joined video, which names the storyboard
+    var posted =
+        world.telegram.sentMessages(CHAT).stream().filter(m -> m.has("video")).findFirst().get();
+    String proceed = continueButton(posted);
+    assertThat(posted.path("caption").asText()).contains("Storyboard " + proceed.substring(2));
+    world.telegram.enqueue(
+        world
+            .telegram
+            .updates()
+            .buttonPress(CHAT, CHAT, "en", posted.path("message_id").asInt(), null, proceed));
+    // then the new job starts from the storyboard's last frame, sent as the bot's signed link too
+    awaitTask(ark, 4);
+    JsonNode next = creates(ark).get(3);
+    assertThat(ArkRequests.item(next, "text").path("text").asString()).isEqualTo("the gate opens");
+    String frame = ArkRequests.item(next, "image_url").path("image_url").path("url").asString();
+    assertThat(frame).startsWith(publicUrl + "/");
+    ArkRequests.assertEveryFetch(ark, frame, ark.lastFrameBytes(), WAIT);
+  }
+
+  private static String continueButton(com.fasterxml.jackson.databind.node.ObjectNode message) {
+    for (var row : message.path("reply_markup").path("inline_keyboard")) {
+      for (var b : row) {
+        if (b.path("callback_data").asText().startsWith("n:")) {
+          return b.path("callback_data").asText();
+        }
+      }
+    }
+    throw new AssertionError("no Continue button on " + message);
   }
 
   /** The id of the {@code n}-th task Ark was asked for, once it was. */
   private String awaitTask(FakeArkServer ark, int n) throws InterruptedException {
     TelegramChats chats = new TelegramChats(world.telegram);
-    await(() -> creates(ark).size() >= n, chats);
+    await(() -> ark.createdTasks().size() >= n, chats);
     return ark.createdTasks().get(n - 1).id();
   }
 

@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * The requests of a storyboard's scenes, planned from its first scene's request: every scene has
  * the first one's options; the first keeps its media, and each later one starts from the previous
- * scene's last frame (a stand-in until that frame exists); every scene but the last asks for its
- * last frame. Also the estimate of the whole storyboard, which is what its quota reservation holds.
- * Stateless.
+ * scene's last frame (a stand-in until that frame exists); every scene asks for its last frame, as
+ * any video does (the last scene's lets Continue go on from the joined video). Also the estimate of
+ * the whole storyboard, which is what its quota reservation holds. Stateless.
  */
 public final class StoryPlan {
 
@@ -52,16 +52,14 @@ public final class StoryPlan {
               first,
               prompts.get(i),
               i == 0 ? first.media() : List.of(pendingFirstFrame()),
-              i == 0 && first.webSearch(),
-              i < prompts.size() - 1));
+              i == 0 && first.webSearch()));
     }
     return scenes;
   }
 
-  /** Scene {@code index} (1-based) of {@code count}, following on {@code frame}. */
-  static GenerationRequest next(
-      GenerationRequest before, String prompt, MediaInput frame, int index, int count) {
-    return scene(before, prompt, List.of(frame), false, index < count);
+  /** The scene after {@code before}, following on {@code frame}. */
+  static GenerationRequest next(GenerationRequest before, String prompt, MediaInput frame) {
+    return scene(before, prompt, List.of(frame), false);
   }
 
   /** The estimate of all scenes together. */
@@ -87,11 +85,7 @@ public final class StoryPlan {
   }
 
   private static GenerationRequest scene(
-      GenerationRequest template,
-      String prompt,
-      List<MediaInput> media,
-      boolean webSearch,
-      boolean lastFrame) {
+      GenerationRequest template, String prompt, List<MediaInput> media, boolean webSearch) {
     return new GenerationRequest(
         template.modelId(),
         prompt,
@@ -100,7 +94,7 @@ public final class StoryPlan {
         template.resolution(),
         template.generateAudio(),
         template.seed(),
-        lastFrame,
+        true,
         template.watermark(),
         webSearch,
         media);

@@ -256,7 +256,7 @@ public final class Storyboards {
             new MediaInfo("image/png", assets.size(frame).orElse(0), null, null, null, null));
     int count = story.sceneJobIds().size();
     GenerationRequest request =
-        StoryPlan.next(scene.request(), story.prompts().get(next - 1), first, next, count);
+        StoryPlan.next(scene.request(), story.prompts().get(next - 1), first);
     Job job =
         Job.accepted(
                 story.sceneJobIds().get(next - 1),
