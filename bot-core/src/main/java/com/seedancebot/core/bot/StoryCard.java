@@ -7,7 +7,6 @@ import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.story.StoryPlan;
 import com.seedancebot.core.story.Storyboards;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,16 +73,7 @@ final class StoryCard {
         StoryPlan.total(
             StoryPlan.scenes(story.first().request(), story.prompts()), model.get(), costs);
     String money =
-        total
-            .money()
-            .map(
-                m ->
-                    replies.text(
-                        l,
-                        "job.cost",
-                        m.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                        m.currency()))
-            .orElse("");
+        total.money().map(m -> replies.text(l, "job.cost", m.shown(), m.currency())).orElse("");
     return replies.text(l, "story.total", total.seconds(), total.tokens(), money);
   }
 

@@ -89,11 +89,7 @@ public final class JobTexts {
   }
 
   private String cost(Locale l, com.seedancebot.core.request.Money money) {
-    return messages.get(
-        l,
-        "job.cost",
-        money.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-        money.currency());
+    return messages.get(l, "job.cost", money.shown(), money.currency());
   }
 
   /**
@@ -130,13 +126,7 @@ public final class JobTexts {
         .filter(m -> m.id().equals(job.request().modelId()))
         .findFirst()
         .flatMap(m -> costs.estimate(job.request(), m).money())
-        .map(
-            money ->
-                messages.get(
-                    l,
-                    "job.cost",
-                    money.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                    money.currency()))
+        .map(money -> cost(l, money))
         .orElse("");
   }
 

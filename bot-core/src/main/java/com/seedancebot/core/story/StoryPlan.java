@@ -35,7 +35,7 @@ public final class StoryPlan {
   private StoryPlan() {}
 
   /** The first frame of scenes after the first, before the scene before them has made it. */
-  public static MediaInput pendingFirstFrame() {
+  private static MediaInput pendingFirstFrame() {
     return new MediaInput(
         MediaRole.FIRST_FRAME,
         MediaKind.IMAGE,
@@ -73,7 +73,7 @@ public final class StoryPlan {
       tokens += e.tokens();
       if (e.money().isPresent()) {
         Money m = e.money().get();
-        money = money == null ? m : new Money(money.amount().add(m.amount()), m.currency());
+        money = money == null ? m : money.plus(m);
       }
     }
     return new Total(seconds, tokens, Optional.ofNullable(money));

@@ -1,6 +1,5 @@
 package com.seedancebot.core.story;
 
-import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.Mp4Joiner;
 import com.seedancebot.core.chat.ChatRef;
@@ -30,8 +29,6 @@ import com.seedancebot.core.request.RequestValidator;
 import com.seedancebot.core.request.ValidationProblem;
 import com.seedancebot.core.story.StoryboardStore.Storyboard;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,11 +88,6 @@ public final class Storyboards {
       List<Job> made,
       boolean ended) {}
 
-  /** The first frame of scenes after the first, before the scene before them has made it. */
-  public static MediaInput pendingFirstFrame() {
-    return StoryPlan.pendingFirstFrame();
-  }
-
   private final StoryboardStore store;
   private final JobRepository jobs;
   private final RequestValidator validator;
@@ -103,7 +95,7 @@ public final class Storyboards {
   private final QuotaLedger quota;
   private final QuotaPlanner budgets;
   private final AssetStore assets;
-  private final Mp4Joiner joiner;
+  private final StoryJoiner joiner;
   private final Clock clock;
 
   public Storyboards(
@@ -122,7 +114,7 @@ public final class Storyboards {
     this.quota = quota;
     this.budgets = budgets;
     this.assets = assets;
-    this.joiner = new Mp4Joiner();
+    this.joiner = new StoryJoiner(assets);
     this.clock = clock;
   }
 
@@ -299,7 +291,8 @@ public final class Storyboards {
     if (made.isEmpty()) {
       return Optional.empty();
     }
-    JobResult joined = story.video() != null ? story.video() : keep(story, scene, join(made));
+    JobResult joined =
+        story.video() != null ? story.video() : keep(story, scene, joiner.join(made));
     return Optional.of(
         new StoryVideo(
             made.get(made.size() - 1).asStoryVideo(story.id(), joined),
@@ -314,37 +307,6 @@ public final class Storyboards {
     }
     assets.delete(joined.videoAssetId());
     return store.find(story.id()).map(Storyboard::video).orElse(joined);
-  }
-
-  private JobResult join(List<Job> made) throws IOException {
-    List<AssetFile> files = new ArrayList<>();
-    Path target = Files.createTempFile("seedance-story-", ".mp4");
-    try {
-      for (Job j : made) {
-        files.add(assets.localFile(j.result().videoAssetId()));
-      }
-      joiner.join(files.stream().map(AssetFile::path).toList(), target);
-      long size = Files.size(target);
-      String video = assets.adopt(target, "mp4");
-      JobResult first = made.get(0).result();
-      JobResult last = made.get(made.size() - 1).result();
-      return new JobResult(
-          video,
-          last.lastFrameAssetId(),
-          size,
-          first.width(),
-          first.height(),
-          made.stream().mapToDouble(j -> j.result().durationSeconds()).sum(),
-          null,
-          made.stream()
-              .mapToLong(j -> j.result().usageTokens() == null ? 0 : j.result().usageTokens())
-              .sum());
-    } finally {
-      for (AssetFile f : files) {
-        f.close();
-      }
-      Files.deleteIfExists(target);
-    }
   }
 
   private Storyboard story(Job scene) {
