@@ -36,7 +36,11 @@ final class StoryCard {
     List<String> lines = new ArrayList<>();
     lines.add(
         replies.text(
-            l, "card.story.title", story.id(), story.made().size(), story.prompts().size()));
+            l,
+            "card.story.title",
+            story.id(),
+            story.made().stream().filter(j -> j.result() != null).count(),
+            story.prompts().size()));
     List<ChatButton> buttons = new ArrayList<>();
     for (int i = 0; i < story.prompts().size(); i++) {
       Job scene = i < story.made().size() ? story.made().get(i) : null;
