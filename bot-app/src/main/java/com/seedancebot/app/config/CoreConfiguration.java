@@ -142,6 +142,7 @@ public class CoreConfiguration {
             .chats(ports, texts)
             .settings(settings)
             .pipelineSettings(pipeline.toSettings(bot.tickInterval()))
+            .soleInstance(EmbeddedDatabase.isEmbedded(dataSource))
             .clock(clock)
             .telemetry(telemetry)
             .videoInfo(file -> videoInfo(inspector, file))

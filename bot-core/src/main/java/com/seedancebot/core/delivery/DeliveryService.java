@@ -152,6 +152,7 @@ public final class DeliveryService {
 
   private void deliver(Job job, ChatPort port) {
     boolean delivered = false;
+    boolean statusShown = job.finalStatusAt() != null;
     try {
       outcomes.reconcile(job);
       Storyboards.Step step = stories == null ? Storyboards.Step.NONE : stories.step(job);
@@ -164,12 +165,12 @@ public final class DeliveryService {
         }
       }
       if (step == Storyboards.Step.NEXT_SCENE) {
-        jobs.markFinalStatusShown(job.id(), clock.instant());
         delivered = jobs.markDelivered(job.id(), clock.instant());
         return;
       }
-      if (job.finalStatusAt() == null) {
+      if (!statusShown) {
         showFinalStatus(job);
+        statusShown = true; // recorded with the delivery, or with the retry if the video fails
       }
       JobTelemetry.Delivery kind = null;
       if (step == Storyboards.Step.ENDS) {
@@ -189,11 +190,14 @@ public final class DeliveryService {
         reportDelivery(job, kind);
       }
     } catch (ChatDeliveryException e) {
-      retryOrGiveUp(job, e);
+      retryOrGiveUp(job, e, statusShown);
     } catch (IOException e) {
-      retryOrGiveUp(job, new ChatDeliveryException("storyboard step failed: " + e, true, null, e));
+      retryOrGiveUp(
+          job,
+          new ChatDeliveryException("storyboard step failed: " + e, true, null, e),
+          statusShown);
     } catch (RuntimeException e) {
-      retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e));
+      retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e), statusShown);
     } finally {
       StageWorkers.clearInterrupt();
       if (!delivered) {
@@ -203,10 +207,11 @@ public final class DeliveryService {
   }
 
   /**
-   * Shows the final status, then records it, so that a retry (or another instance after a crash)
-   * shows it again unless it was shown. A status that cannot be edited for good (deleted, too old)
-   * is sent anew when it carries the outcome (failure, expiry, cancellation) and skipped for a
-   * success, whose video says it all.
+   * Shows the final status; the caller records it afterwards (with the delivery, or with the retry
+   * when the video fails), so that a retry, or another instance after a crash, shows it again
+   * unless it was shown. A status that cannot be edited for good (deleted, too old) is sent anew
+   * when it carries the outcome (failure, expiry, cancellation) and skipped for a success, whose
+   * video says it all.
    */
   private void showFinalStatus(Job job) {
     try {
@@ -225,7 +230,6 @@ public final class DeliveryService {
         showAnew(job);
       }
     }
-    jobs.markFinalStatusShown(job.id(), clock.instant());
   }
 
   private void showAnew(Job job) {
@@ -295,7 +299,7 @@ public final class DeliveryService {
     telemetry.stage(JobTelemetry.Stage.END_TO_END, job, Duration.between(job.createdAt(), now));
   }
 
-  private void retryOrGiveUp(Job job, ChatDeliveryException e) {
+  private void retryOrGiveUp(Job job, ChatDeliveryException e, boolean statusShown) {
     StageWorkers.clearInterrupt();
     int attempts = job.attempts() + 1;
     if (!e.retryable() || attempts >= MAX_ATTEMPTS) {
@@ -308,7 +312,7 @@ public final class DeliveryService {
       wait = e.retryAfter();
     }
     Instant next = clock.instant().plus(wait);
-    jobs.deferDelivery(job.id(), attempts, next);
+    jobs.deferDelivery(job.id(), attempts, next, statusShown ? clock.instant() : null);
     log.warn("Delivery of job {} failed ({}), retry in {}", job.id(), e.getMessage(), wait);
   }
 }

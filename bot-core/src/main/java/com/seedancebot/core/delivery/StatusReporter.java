@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * dropped (edits coalesce under pressure), a surface that is down or rate limited is skipped (the
  * next change tries again), and a status older than one already shown as final never overwrites it.
  * The final outcome is delivered separately, with retries, by {@link DeliveryService} through
- * {@link #showOutcome}, which records it as shown only after the edit went through. Instances
- * sharing the database claim each text on the job's row before showing it: a job gets one status
- * message, no text is sent twice and no status replaces one of a later state, whichever instance
- * shows it. Thread-safe.
+ * {@link #showOutcome}, and recorded as shown only after the edit went through. Instances sharing
+ * the database claim each text on the job's row before showing it: a job gets one status message,
+ * no text is sent twice and no status replaces one of a later state, whichever instance shows it; a
+ * sole instance (an embedded database) skips those writes. Thread-safe.
  */
 public final class StatusReporter implements StatusListener {
 
@@ -56,6 +56,7 @@ public final class StatusReporter implements StatusListener {
   private final JobTexts texts;
   private final Clock clock;
   private final StageWorkers workers;
+  private final boolean claims;
 
   /** What a job's status message shows now, and since when. */
   private record Shown(
@@ -70,9 +71,19 @@ public final class StatusReporter implements StatusListener {
   private final LoadingCache<String, ReentrantLock> locks =
       Caffeine.newBuilder().weakValues().build(id -> new ReentrantLock());
 
+  /**
+   * @param claims whether each text is claimed on the job's row first (instances share the
+   *     database); without, this instance alone decides, from what it showed
+   */
   public StatusReporter(
-      JobRepository jobs, ChatPorts ports, JobTexts texts, Clock clock, StageWorkers workers) {
+      JobRepository jobs,
+      ChatPorts ports,
+      JobTexts texts,
+      Clock clock,
+      StageWorkers workers,
+      boolean claims) {
     this.jobs = jobs;
+    this.claims = claims;
     this.ports = ports;
     this.texts = texts;
     this.clock = clock;
@@ -161,11 +172,11 @@ public final class StatusReporter implements StatusListener {
 
   /**
    * Shows the job's outcome, for the holder of its delivery lease only, who records it as shown
-   * ({@link JobRepository#markFinalStatusShown}) once this returns: until then a crash or a failed
-   * edit leaves it to be shown again. The outcome is shown even when its text was claimed already
-   * (by a holder that died before showing it); an edit to what the message shows is harmless. While
-   * another instance is sending the job's first status message, this throws a retryable failure:
-   * the outcome edits that message once it exists.
+   * ({@link Job#finalStatusAt()}) once this returns: until then a crash or a failed edit leaves it
+   * to be shown again. The outcome is shown even when its text was claimed already (by a holder
+   * that died before showing it); an edit to what the message shows is harmless. While another
+   * instance is sending the job's first status message, this throws a retryable failure: the
+   * outcome edits that message once it exists.
    *
    * @return false when the job's surface is not running here or does not reach its chat
    */
@@ -200,8 +211,8 @@ public final class StatusReporter implements StatusListener {
     Instant now = clock.instant();
     String text = texts.status(job, queuePosition, now);
     Shown last = lastShown.getIfPresent(job.id());
-    if (!outcome && last != null && last.state().isFinal() && !job.state().isFinal()) {
-      return; // a stale status never overwrites the outcome
+    if (!outcome && last != null && rank(job.state()) < rank(last.state())) {
+      return; // a stale status never replaces a later one (nor the outcome)
     }
     // a snapshot read before the first status message was stored must edit it, not send another
     String statusId =
@@ -216,7 +227,7 @@ public final class StatusReporter implements StatusListener {
     int rank = rank(job.state());
     boolean sending = statusId == null && !anew;
     Instant heldBefore = sending ? now.minus(SENDING_HOLD) : null;
-    if (!jobs.claimStatus(job.id(), rank, hash, now, heldBefore)) {
+    if (claims && !jobs.claimStatus(job.id(), rank, hash, now, heldBefore)) {
       if (!sending && !outcome) {
         return; // this text, or a later state, is shown already (perhaps by another instance)
       }
@@ -266,6 +277,9 @@ public final class StatusReporter implements StatusListener {
     try {
       return port.showStatus(status);
     } catch (RuntimeException e) {
+      if (!claims) {
+        throw e;
+      }
       jobs.releaseStatus(job.id(), hash);
       if (sending) {
         jobs.setStatusMessageId(job.id(), null);

@@ -475,17 +475,27 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public boolean markDelivered(String id, Instant now) {
     return jdbc.sql(
-                "UPDATE job SET delivered_at = ?, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ? AND delivered_at IS NULL")
-            .params(now.toEpochMilli(), id)
+                "UPDATE job SET delivered_at = ?, final_status_at = COALESCE(final_status_at, ?),"
+                    + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND delivered_at IS NULL")
+            .params(now.toEpochMilli(), now.toEpochMilli(), id)
             .update()
         == 1;
   }
 
   @Override
-  public void deferDelivery(String id, int attempts, Instant nextTry) {
-    jdbc.sql("UPDATE job SET attempts = ?, next_poll_at = ? WHERE id = ? AND delivered_at IS NULL")
-        .params(attempts, nextTry.toEpochMilli(), id)
+  public void deferDelivery(String id, int attempts, Instant nextTry, Instant finalStatusShownAt) {
+    if (finalStatusShownAt == null) {
+      jdbc.sql(
+              "UPDATE job SET attempts = ?, next_poll_at = ? WHERE id = ? AND delivered_at IS NULL")
+          .params(attempts, nextTry.toEpochMilli(), id)
+          .update();
+      return;
+    }
+    jdbc.sql(
+            "UPDATE job SET attempts = ?, next_poll_at = ?,"
+                + " final_status_at = COALESCE(final_status_at, ?)"
+                + " WHERE id = ? AND delivered_at IS NULL")
+        .params(attempts, nextTry.toEpochMilli(), finalStatusShownAt.toEpochMilli(), id)
         .update();
   }
 
@@ -551,14 +561,6 @@ public final class JdbcJobRepository implements JobRepository {
     jdbc.sql("UPDATE job SET submit_started_at = NULL WHERE id = ? AND state = 'QUEUED'")
         .param(id)
         .update();
-  }
-
-  @Override
-  public boolean markFinalStatusShown(String id, Instant now) {
-    return jdbc.sql("UPDATE job SET final_status_at = ? WHERE id = ? AND final_status_at IS NULL")
-            .params(now.toEpochMilli(), id)
-            .update()
-        == 1;
   }
 
   @Override

@@ -155,11 +155,17 @@ public interface JobRepository {
   /** The job's status message id as stored now (null when none was recorded yet). */
   Optional<String> statusMessageId(String id);
 
-  /** Records that the outcome was posted and ends the job's lease; false when it already was. */
+  /**
+   * Records that the outcome was posted (its final status counts as shown, {@link
+   * Job#finalStatusAt()}) and ends the job's lease; false when it already was.
+   */
   boolean markDelivered(String id, Instant now);
 
-  /** A failed delivery attempt, retried at {@code nextTry}. */
-  void deferDelivery(String id, int attempts, Instant nextTry);
+  /**
+   * A failed delivery attempt, retried at {@code nextTry}; {@code finalStatusShownAt}, when not
+   * null, records that the final status was shown then, so the retry does not show it again.
+   */
+  void deferDelivery(String id, int attempts, Instant nextTry, Instant finalStatusShownAt);
 
   /**
    * Takes the job's lease for {@code owner} until {@code until}, unless another instance holds an
@@ -196,9 +202,6 @@ public interface JobRepository {
 
   /** The provider answered the create with a refusal: nothing was created, a new try is safe. */
   void clearSubmitStarted(String id);
-
-  /** Records that the final status was shown (or found gone); false when it already was. */
-  boolean markFinalStatusShown(String id, Instant now);
 
   /** Gives up the owner's lease on a job once its critical step is done. */
   void releaseLease(String id, String owner);

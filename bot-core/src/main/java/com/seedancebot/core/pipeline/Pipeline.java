@@ -77,7 +77,8 @@ public final class Pipeline {
     this.settings = b.settings;
     this.pipeline = b.pipeline;
     this.clock = b.clock;
-    this.status = new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4));
+    this.status =
+        new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4), !b.soleInstance);
     this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry, b.costs);
     this.dispatcher =
         new JobDispatcher(
@@ -257,8 +258,20 @@ public final class Pipeline {
     private CostEstimator costs = new CostEstimator();
     private Storyboards storyboards;
     private boolean direct;
+    private boolean soleInstance;
 
     private Builder() {}
+
+    /**
+     * Whether this process is the only instance on its database (an embedded H2 file, which no
+     * other process can open): then what only coordinates instances, claiming each status text on
+     * the job's row before showing it, is skipped, saving a database write per status edit. Off by
+     * default: instances sharing a database need it.
+     */
+    public Builder soleInstance(boolean soleInstance) {
+      this.soleInstance = soleInstance;
+      return this;
+    }
 
     /** Storyboards whose scenes this pipeline runs (none without). */
     public Builder storyboards(Storyboards storyboards) {

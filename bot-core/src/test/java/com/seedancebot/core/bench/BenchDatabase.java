@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,11 +54,14 @@ final class BenchDatabase implements AutoCloseable {
     };
   }
 
+  /** An H2 file as the app opens it (its default URL), behind Hikari as Spring Boot's pool. */
   private static BenchDatabase h2(Path dir) {
-    JdbcConnectionPool pool =
-        JdbcConnectionPool.create(
-            "jdbc:h2:file:" + dir.resolve("bench") + ";WRITE_DELAY=0", "sa", "");
-    pool.setMaxConnections(10);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:retry:" + dir.resolve("bench") + ";WRITE_DELAY=0");
+    config.setUsername("sa");
+    config.setPassword("");
+    config.setMaximumPoolSize(10);
+    HikariDataSource pool = new HikariDataSource(config);
     return new BenchDatabase(
         Kind.H2,
         pool,
@@ -69,7 +71,7 @@ final class BenchDatabase implements AutoCloseable {
           } catch (RuntimeException e) {
             // a stopped pipeline's interrupted units may have closed H2's file already
           }
-          pool.dispose();
+          pool.close();
         });
   }
 

@@ -190,6 +190,8 @@ final class StagedRun {
           .chats(new ChatPorts(List.of(chat)), new JobTexts(new Messages(), catalog))
           .settings(JobSettings.defaults(c.pollInterval()))
           .pipelineSettings(c.pipeline())
+          // as the app decides: an embedded H2 file is this process's alone
+          .soleInstance(c.db() == BenchDatabase.Kind.H2)
           .clock(clock)
           .jitter(() -> ThreadLocalRandom.current().nextDouble())
           .videoInfo(file -> videoInfo(inspector, file))
@@ -476,6 +478,8 @@ final class StagedRun {
         jobs.insert(
             Job.accepted(
                 id, owner, ChatRef.of(Platform.PLAYGROUND, chatId), "m" + i, request, 108900, now));
+        // the app shows a job's status message when it accepts it
+        jobs.setStatusMessageId(id, "s" + id);
       }
     }
 

@@ -86,7 +86,7 @@ final class TrackingRun {
     Path dir = Files.createTempDirectory("seedance-bench-");
     JdbcConnectionPool db =
         JdbcConnectionPool.create(
-            "jdbc:h2:file:" + dir.resolve("bench") + ";WRITE_DELAY=0", "sa", "");
+            "jdbc:h2:retry:" + dir.resolve("bench") + ";WRITE_DELAY=0", "sa", "");
     db.setMaxConnections(10);
     Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
     try (FakeArkServer fake = FakeArkServer.start()) {

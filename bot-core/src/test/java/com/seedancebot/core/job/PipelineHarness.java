@@ -106,6 +106,11 @@ final class PipelineHarness {
     return builder().pipelineSettings(settings).build();
   }
 
+  /** This harness's pipeline as a sole instance on an embedded database runs it (no claims). */
+  Pipeline soleInstance() {
+    return builder().soleInstance(true).direct().build();
+  }
+
   private Pipeline.Builder builder() {
     var catalog = ModelCatalog.standard();
     return Pipeline.builder()

@@ -36,7 +36,7 @@ public final class TestDatabase {
   public static DataSource migratedH2(Path dir) {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(
-        "jdbc:h2:file:"
+        "jdbc:h2:retry:"
             + dir.toAbsolutePath().resolve("test-db")
             + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
