@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +36,8 @@ class QuotaTiersIT {
       "{\"seedance\":{\"prices\":{\"currency\":\"CNY\",\"models\":{\"doubao-seedance-2-0-260128\":"
           + "{\"per-million-tokens\":46}}}}}";
 
-  @TempDir Path work;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) // the bot's log stays for a failure
+  Path work;
 
   @Test
   void tiersAndMoneyBudgetsLimitJobsAndAdminsChangeThemOnTheRecord() throws Exception {
@@ -62,6 +64,9 @@ class QuotaTiersIT {
               "You have used 2 of your 2 videos per 24 hours. You can start the next one in 24 h"
                   + " 0 min.");
 
+      // the trial user's tasks are created after their status messages: wait for them, so that
+      // the next task created, the one that fails, is the paid user's
+      await().atMost(WAIT).until(() -> world.ark.createdTasks().size() == 2);
       world.ark.failNextTask("OutputVideoSensitiveContentDetected", "refused");
       group.say(PAID, "/video a first try", "⏳");
       await().atMost(WAIT).until(() -> world.ark.createdTasks().size() == 3);
@@ -75,9 +80,25 @@ class QuotaTiersIT {
       world.ark.advance(failedTask);
       // the outcome is an edit in a group whose Telegram budget (20 messages a minute) the
       // commands above may have spent: it can wait for the next minute's budget
-      await()
-          .atMost(OUTCOME_WAIT)
-          .until(() -> group.texts().stream().anyMatch(t -> t.contains("failed")));
+      try {
+        await()
+            .atMost(OUTCOME_WAIT)
+            .until(() -> group.texts().stream().anyMatch(t -> t.contains("failed")));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError(
+            "the failed job's outcome never showed; the group shows "
+                + group.texts()
+                + "\nTelegram calls: "
+                + telegram.calls().stream()
+                    .filter(c -> !c.method().equals("getupdates"))
+                    .map(c -> c.method() + " " + c.field("chat_id") + " " + c.field("message_id"))
+                    .toList()
+                + "\nbot log (in "
+                + work
+                + "):\n"
+                + world.bot.tail(),
+            e);
+      }
       assertThat(group.say(PAID, "/quota", "Quota"))
           .contains(
               "You: videos unlimited (1 used), seconds unlimited (5 s used), 5.99 CNY of"
