@@ -20,7 +20,7 @@ public final class StoryboardStore {
   /**
    * One storyboard.
    *
-   * @param id its own id (people may type it like a job id; no job has it)
+   * @param id its own id (people may type it like a job id; no job accepted since V20 has it)
    * @param sceneJobIds the job id of every scene, in order (reserved when it was accepted)
    * @param prompts every scene's text, in order
    * @param cancelled its owner cancelled it: no further scene starts
@@ -39,8 +39,9 @@ public final class StoryboardStore {
     public Storyboard {
       sceneJobIds = List.copyOf(sceneJobIds);
       prompts = List.copyOf(prompts);
-      if (sceneJobIds.size() != prompts.size() || sceneJobIds.contains(id)) {
-        throw new IllegalArgumentException("one job id per scene, none being the story's");
+      // (storyboards accepted before V20 share their id with their first scene's job)
+      if (sceneJobIds.size() != prompts.size()) {
+        throw new IllegalArgumentException("one job id per scene");
       }
     }
 
