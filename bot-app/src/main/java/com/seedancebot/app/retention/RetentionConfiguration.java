@@ -7,6 +7,7 @@ import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.FreeSpaceGuard;
 import com.seedancebot.core.asset.JdbcRetainedFiles;
 import com.seedancebot.core.asset.Retention;
+import com.seedancebot.core.bot.InstructionPrompts;
 import com.seedancebot.core.provider.simulator.SimulatorSweeper;
 import com.seedancebot.core.retention.Sweeper;
 import io.micrometer.core.instrument.Gauge;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Keeps the disk from filling up: the {@link Retention} sweep every {@code BOT_RETENTION_INTERVAL}
- * (stored files, the simulator's files and every other {@link Sweeper} bean, such as the
- * playground's transcripts), the {@link FreeSpaceGuard} that refuses new jobs below {@code
+ * (stored files, the simulator's files, the Edit / Extend questions asked, and every other {@link
+ * Sweeper} bean, such as the playground's transcripts; jobs and storyboards stay, as {@code
+ * /history} lists them), the {@link FreeSpaceGuard} that refuses new jobs below {@code
  * BOT_MIN_FREE_DISK}, and the {@code seedance.storage.free} gauge (free bytes of {@code
  * BOT_DATA_DIR}).
  */
@@ -61,6 +63,7 @@ public class RetentionConfiguration {
       Clock clock) {
     List<Sweeper> all = new ArrayList<>();
     all.add(new SimulatorSweeper(bot.dataDir().resolve("simulator")));
+    all.add(new InstructionPrompts(dataSource));
     sweepers.orderedStream().forEach(all::add);
     return new Retention(assets, new JdbcRetainedFiles(dataSource), all, retention.keep(), clock);
   }

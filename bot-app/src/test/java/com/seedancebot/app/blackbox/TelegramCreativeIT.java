@@ -34,9 +34,10 @@ import tools.jackson.databind.JsonNode;
  * never asked for the file) and whose text is the instruction, or seed 003's extension sentence
  * around it. {@code /story} makes its scenes one after the other, each later one starting from the
  * last frame Ark returned for the one before, and the chat gets one MP4 whose parsed length is the
- * sum of the scenes; Cancel during a scene ends the storyboard with what was made and gives back
- * the quota of the scenes never started. One bot for the class; each test talks in its own private
- * chat.
+ * sum of the scenes; Cancel during a scene (its button, or {@code /cancel} with the job the status
+ * named first) ends the storyboard with what was made and gives back the quota of the scenes never
+ * started, all of which {@code /quota} counted while they were to come. One bot for the class; each
+ * test talks in its own private chat.
  */
 class TelegramCreativeIT {
 
@@ -165,7 +166,8 @@ class TelegramCreativeIT {
     List<JsonNode> creates = awaitCreates(3);
     assertThat(creates.get(0).path("return_last_frame").asBoolean()).isTrue();
     assertThat(creates.get(1).path("return_last_frame").asBoolean()).isTrue();
-    assertThat(creates.get(2).path("return_last_frame").asBoolean(false)).isFalse();
+    // the last one's too: Continue under the joined video goes on from it
+    assertThat(creates.get(2).path("return_last_frame").asBoolean()).isTrue();
     assertThat(creates.get(0).path("content").findValues("image_url")).isEmpty();
     assertThat(ArkRequests.item(creates.get(1), "text").path("text").asString())
         .isEqualTo("he reaches a castle");
@@ -189,30 +191,50 @@ class TelegramCreativeIT {
 
   @Test
   void cancelDuringTheSecondSceneDeliversTheFirstAndRefundsTheThird() throws Exception {
+    cancelDuringTheSecondScene(4002, true);
+  }
+
+  @Test
+  void cancelCommandWithTheFirstScenesJobDuringTheSecondSceneDoesWhatTheButtonDoes()
+      throws Exception {
+    cancelDuringTheSecondScene(4003, false);
+  }
+
+  /**
+   * The storyboard is cancelled during its second scene by the Cancel button on its status ({@code
+   * button}) or by {@code /cancel} with the job its first status showed.
+   */
+  private void cancelDuringTheSecondScene(long chat, boolean button) throws Exception {
     // given what the user may still do today
-    long chat = 4002;
     ark.setProgression(Progression.MANUAL);
     int[] before = quota(chat, 1);
 
     // when the first scene is made and the second waits at Ark
-    chats.say(chat, "/story a ship sets sail | a storm rises | the ship reaches land");
+    chats.say(chat, "/story a ship sets sail | a storm rises | the ship reaches land --duration 4");
+    String firstJob = awaitJobOfScene(chat, 1);
+    // the reservation covers all three scenes
+    assertThat(quota(chat, 2)[2]).isEqualTo(before[2] - 3 * 4);
     String first = awaitCreatedTask(1);
     while (ark.taskState(first).orElseThrow() != TaskState.SUCCEEDED) {
       ark.advance(first);
     }
     awaitCreatedTask(2);
     String secondJob = awaitJobOfScene(chat, 2);
-    // and the user presses Cancel on the status message
-    int status = statusMessageId(chat);
-    telegram.enqueue(
-        telegram.updates().buttonPress(chat, chat, "en", status, null, "c:" + secondJob));
+    if (button) { // the user presses Cancel on the status message
+      int status = statusMessageId(chat);
+      telegram.enqueue(
+          telegram.updates().buttonPress(chat, chat, "en", status, null, "c:" + secondJob));
+    } else { // or cancels the job the status named first
+      chats.say(chat, "/cancel " + firstJob);
+      await(() -> chats.texts(chat).stream().anyMatch(t -> t.contains("is cancelled")), chat);
+    }
 
     // then the storyboard ends with the one scene made, posted as the video
     await(() -> chats.videos(chat).size() == 1, chat);
     byte[] video = chats.videos(chat).get(0).call().files().get("video");
     assertThat(parsedSeconds(video)).isCloseTo(1.0 * RESULT_SECONDS, within());
     // and only the first scene counts against the quota: the other two were given back
-    int[] after = quota(chat, 2);
+    int[] after = quota(chat, 3);
     assertThat(after[0]).isEqualTo(before[0] - 1);
     assertThat(after[2]).isEqualTo(before[2] - RESULT_SECONDS);
     // and the third scene never reached Ark

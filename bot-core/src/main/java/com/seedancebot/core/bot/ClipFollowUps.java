@@ -73,7 +73,7 @@ public final class ClipFollowUps {
 
   /** Edit or Extend button: asks for the instruction (or says why this video cannot be used). */
   public String ask(UserRef user, ChatRef chat, String messageId, String jobId, boolean extend) {
-    Optional<Job> job = jobs.find(jobId);
+    Optional<Job> job = followUps.video(jobId);
     String refusal = refusal(job, jobId, chat, user.locale());
     if (refusal != null) {
       return refusal;
@@ -112,7 +112,7 @@ public final class ClipFollowUps {
   /** An edit or extension of the bot's own video of {@code source}. */
   public String fromBotVideo(ChatRequest r, ChatCommand.Video v, InstructionPrompts.Prompt source) {
     Locale l = r.user().locale();
-    Optional<Job> found = jobs.find(source.jobId());
+    Optional<Job> found = followUps.video(source.jobId());
     String refusal = refusal(found, source.jobId(), r.chat(), l);
     if (refusal != null) {
       return refusal;

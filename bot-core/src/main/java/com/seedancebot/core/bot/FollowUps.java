@@ -14,18 +14,22 @@ import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.MediaKind;
 import com.seedancebot.core.request.MediaRole;
 import com.seedancebot.core.request.MediaSource;
+import com.seedancebot.core.story.Storyboards;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * What happens after a request is decided, and the buttons on a finished video: announcing an
  * accepted job with its status message (or explaining a refusal), Reroll (the same request with a
  * new seed), Continue (the last frame becomes the first frame of a new job) and Final (a draft
- * preview rendered in full from the provider's draft task).
+ * preview rendered in full from the provider's draft task). Under a storyboard's joined video
+ * (named by the storyboard's id) Reroll makes the whole storyboard again with a new seed and
+ * Continue goes on from the joined video's last frame with its last scene's text.
  */
 public final class FollowUps {
 
@@ -37,6 +41,7 @@ public final class FollowUps {
   private final AssetStore assets;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Storyboards stories;
 
   public FollowUps(
       JobService jobs,
@@ -46,7 +51,8 @@ public final class FollowUps {
       ModelChooser models,
       AssetStore assets,
       Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      Storyboards stories) {
     this.jobs = jobs;
     this.status = status;
     this.replies = replies;
@@ -55,6 +61,15 @@ public final class FollowUps {
     this.assets = assets;
     this.clock = clock;
     this.random = random;
+    this.stories = stories;
+  }
+
+  /**
+   * The job whose video a button or reply names: a job, or a storyboard's joined video under the
+   * storyboard's id ({@link Job#asStoryVideo}).
+   */
+  public Optional<Job> video(String id) {
+    return jobs.find(id).or(() -> stories == null ? Optional.empty() : stories.video(id));
   }
 
   /** Shows an accepted job's status message, or returns the text explaining the refusal. */
@@ -83,7 +98,7 @@ public final class FollowUps {
 
   /** The same request again with a new seed. */
   public String reroll(UserRef user, ChatRef chat, String messageId, String jobId) {
-    var original = jobs.find(jobId);
+    var original = video(jobId);
     if (original.isEmpty()) {
       return replies.text(user.locale(), "button.job_not_found", jobId);
     }
@@ -93,13 +108,20 @@ public final class FollowUps {
       return replies.text(user.locale(), "button.model_gone");
     }
     long seed = random.nextLong(0, 4_294_967_296L);
+    if (job.storyVideo()) {
+      var story = stories.find(job.id());
+      if (story.isEmpty()) {
+        return replies.text(user.locale(), "button.job_not_found", jobId);
+      }
+      return announce(user, stories.again(user, chat, messageId, story.get(), seed, model.get()));
+    }
     return announce(
         user, jobs.submit(user, chat, messageId, job.request().withSeed(seed), model.get()));
   }
 
   /** A new job whose first frame is this job's last frame, with the same prompt and options. */
   public String continueFrom(UserRef user, ChatRef chat, String messageId, String jobId) {
-    var original = jobs.find(jobId);
+    var original = video(jobId);
     if (original.isEmpty()) {
       return replies.text(user.locale(), "button.job_not_found", jobId);
     }

@@ -14,9 +14,11 @@ import com.seedancebot.core.quota.QuotaKeys;
 import com.seedancebot.core.quota.QuotaLedger;
 import com.seedancebot.core.quota.QuotaPlanner;
 import com.seedancebot.core.quota.QuotaTextFormatter;
+import com.seedancebot.core.story.Storyboards;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The commands that answer with text: {@code /jobs}, {@code /cancel}, {@code /quota}, {@code
@@ -36,6 +38,7 @@ public final class InfoCommands {
   private final HelpText help;
   private final SettingsCommand settingsCommand;
   private final Replies replies;
+  private final Storyboards stories;
   private final Clock clock;
 
   public InfoCommands(
@@ -49,6 +52,7 @@ public final class InfoCommands {
       HelpText help,
       ChatSettingsStore settings,
       Replies replies,
+      Storyboards stories,
       Clock clock) {
     this.jobs = jobs;
     this.jobTexts = jobTexts;
@@ -60,6 +64,7 @@ public final class InfoCommands {
     this.help = help;
     this.settingsCommand = new SettingsCommand(settings, models, replies, clock);
     this.replies = replies;
+    this.stories = stories;
     this.clock = clock;
   }
 
@@ -78,11 +83,37 @@ public final class InfoCommands {
     return text.toString();
   }
 
-  /** The outcome of {@code /cancel} (or the Cancel button), e.g. "Job j1 is cancelled…". */
+  /**
+   * The outcome of {@code /cancel} (or the Cancel button), e.g. "Job j1 is cancelled…". A
+   * storyboard, named by its id or any of its scenes' job ids, is cancelled as a whole ({@link
+   * #cancelStory}).
+   */
   public String cancel(UserRef user, ChatRef chat, String jobId) {
-    CancelResult result = jobs.cancel(user, chat, jobId);
+    String id = jobId.strip().toLowerCase(Locale.ROOT);
+    Optional<Storyboards.Story> story = stories == null ? Optional.empty() : stories.find(id);
+    CancelResult result =
+        story.isPresent() ? cancelStory(user, chat, story.get()) : jobs.cancel(user, chat, id);
     String key = "cancel." + result.name().toLowerCase(Locale.ROOT);
     return replies.text(user.locale(), key, jobId);
+  }
+
+  /**
+   * Stops a storyboard: no further scene starts, the scene running now is cancelled like any job,
+   * and when it ends the storyboard ends with the scenes made so far delivered and the rest
+   * refunded (between two scenes, the finished one ends it).
+   */
+  private CancelResult cancelStory(UserRef user, ChatRef chat, Storyboards.Story story) {
+    CancelResult refused = jobs.refusal(user, chat, story.first());
+    if (refused != null) {
+      return refused;
+    }
+    if (story.ended()) {
+      return CancelResult.ALREADY_FINISHED;
+    }
+    Optional<Job> running = stories.cancel(story);
+    return running.isPresent()
+        ? jobs.cancel(user, chat, running.get().id())
+        : CancelResult.CANCELLED;
   }
 
   public String quota(UserRef user, ChatRef chat) {

@@ -1,6 +1,8 @@
 package com.seedancebot.core.bot;
 
 import com.seedancebot.core.chat.ChatRef;
+import com.seedancebot.core.retention.Retained;
+import com.seedancebot.core.retention.Sweeper;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -10,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The questions the bot asked for an edit or extension instruction, kept in {@code
  * instruction_prompt} so that a reply to one finds its video's job on any instance and after a
- * restart. Thread-safe.
+ * restart. A question older than the retention is swept ({@link Sweeper}): its video is gone by
+ * then, and the answer would find nothing to change. Thread-safe.
  */
-public final class InstructionPrompts {
+public final class InstructionPrompts implements Sweeper {
 
   /** A question asked: the job whose video the answer changes, and whether it extends it. */
   public record Prompt(String jobId, boolean extend) {}
@@ -23,6 +26,8 @@ public final class InstructionPrompts {
   private static final String FIND =
       "SELECT job_id, extends_video FROM instruction_prompt"
           + " WHERE platform = ? AND chat_id = ? AND message_id = ?";
+
+  private static final String EXPIRED = "DELETE FROM instruction_prompt WHERE asked_at < ?";
 
   private final JdbcClient jdbc;
 
@@ -53,5 +58,15 @@ public final class InstructionPrompts {
         .params(chat.platform().name(), chat.chatId(), messageId)
         .query((rs, n) -> new Prompt(rs.getString(1), rs.getBoolean(2)))
         .optional();
+  }
+
+  @Override
+  public String name() {
+    return "instruction prompts";
+  }
+
+  @Override
+  public int sweep(Instant cutoff, Retained keep) {
+    return jdbc.sql(EXPIRED).param(cutoff.toEpochMilli()).update();
   }
 }

@@ -15,6 +15,9 @@ import com.seedancebot.core.job.Job;
 import com.seedancebot.core.job.JobResult;
 import com.seedancebot.core.job.JobService;
 import com.seedancebot.core.job.JobState;
+import com.seedancebot.core.request.CostEstimator;
+import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.story.Storyboards;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * video the video again, from the bot's stored copy, with its caption and the result buttons
  * ({@link com.seedancebot.core.delivery.ResultButtons}). A job the caller may not see ({@link
  * JobVisibility}) is answered exactly like one that does not exist. When the stored video is gone
- * (retention) or cannot be posted, the card comes as text with a note. Thread-safe; blocks on the
- * database, the asset store and the upload.
+ * (retention) or cannot be posted, the card comes as text with a note. A storyboard's id shows its
+ * card ({@link StoryCard}: its scenes, each with a Show button) and its joined video, whose buttons
+ * act on the storyboard. Thread-safe; blocks on the database, the asset store and the upload.
  */
 public final class ShowCommand {
 
@@ -44,6 +48,8 @@ public final class ShowCommand {
   private final ChatPorts ports;
   private final JobVisibility visibility;
   private final Replies replies;
+  private final Storyboards stories;
+  private final StoryCard storyCards;
 
   public ShowCommand(
       JobService jobs,
@@ -52,7 +58,9 @@ public final class ShowCommand {
       AssetStore assets,
       ChatPorts ports,
       Gatekeeper gate,
-      Replies replies) {
+      Replies replies,
+      Storyboards stories,
+      StoryCardTexts storyTexts) {
     this.jobs = jobs;
     this.cards = cards;
     this.deliveries = deliveries;
@@ -60,14 +68,30 @@ public final class ShowCommand {
     this.ports = ports;
     this.visibility = new JobVisibility(gate);
     this.replies = replies;
+    this.stories = stories;
+    this.storyCards = new StoryCard(replies, storyTexts.catalog(), storyTexts.costs());
   }
+
+  /** What the storyboard card needs to estimate a storyboard: the models and their prices. */
+  public record StoryCardTexts(ModelCatalog catalog, CostEstimator costs) {}
 
   /**
    * Shows the job: its card, then (for a finished video still stored) the video with its caption
    * and buttons. Returns the text to reply with, or null when everything was sent.
    */
   public String run(UserRef user, ChatRef chat, String messageId, String jobId) {
-    Optional<Job> found = jobs.find(jobId).filter(j -> visibility.maySee(user, chat, j));
+    Optional<Job> asJob = jobs.find(jobId);
+    if (asJob.isEmpty() && stories != null) {
+      Optional<Storyboards.Story> story =
+          stories
+              .find(jobId)
+              .filter(s -> s.id().equals(jobId))
+              .filter(s -> visibility.maySee(user, chat, s.first()));
+      if (story.isPresent()) {
+        return showStory(user, chat, messageId, story.get());
+      }
+    }
+    Optional<Job> found = asJob.filter(j -> visibility.maySee(user, chat, j));
     if (found.isEmpty()) {
       return replies.text(user.locale(), "show.not_found", jobId);
     }
@@ -86,6 +110,28 @@ public final class ShowCommand {
       return card; // the command layer tries again with its reply; the video would come alone
     }
     return postVideo(job, port.get(), chat, messageId)
+        ? null
+        : replies.text(user.locale(), "show.video_gone");
+  }
+
+  /** The storyboard's card with a Show button per scene, then its joined video once made. */
+  private String showStory(UserRef user, ChatRef chat, String messageId, Storyboards.Story story) {
+    StoryCard.Card card = storyCards.render(story, user.locale());
+    var port = ports.forPlatform(chat.platform());
+    if (port.isEmpty()) {
+      return card.text();
+    }
+    try {
+      port.get().sendText(chat, messageId, card.text(), card.buttons());
+    } catch (ChatDeliveryException e) {
+      return card.text();
+    }
+    Optional<Job> video = stories.video(story.id());
+    if (video.isEmpty()) {
+      return null;
+    }
+    return exists(video.get().result().videoAssetId())
+            && postVideo(video.get(), port.get(), chat, messageId)
         ? null
         : replies.text(user.locale(), "show.video_gone");
   }

@@ -7,6 +7,7 @@ import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInput;
 import com.seedancebot.core.request.ModelSpec;
 import com.seedancebot.core.request.ValidationProblem;
+import com.seedancebot.core.story.StoryPlan;
 import com.seedancebot.core.story.Storyboards;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,37 +72,8 @@ public final class StoryCommand {
     if (!first.notes().isEmpty()) {
       clips.tell(r, replies.notes(l, first.notes()));
     }
-    List<GenerationRequest> scenes = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      scenes.add(
-          scene(
-              first.request(),
-              s.scenes().get(i),
-              i == 0 ? media : List.of(Storyboards.pendingFirstFrame()),
-              i == 0,
-              i < count - 1));
-    }
+    List<GenerationRequest> scenes = StoryPlan.scenes(first.request(), s.scenes());
     return followUps.announce(
         r.user(), stories.accept(r.user(), r.chat(), r.messageId(), scenes, model.get()));
-  }
-
-  private static GenerationRequest scene(
-      GenerationRequest template,
-      String prompt,
-      List<MediaInput> media,
-      boolean first,
-      boolean lastFrame) {
-    return new GenerationRequest(
-        template.modelId(),
-        prompt,
-        template.durationSeconds(),
-        template.ratio(),
-        template.resolution(),
-        template.generateAudio(),
-        template.seed(),
-        lastFrame,
-        template.watermark(),
-        first && template.webSearch(),
-        media);
   }
 }

@@ -156,8 +156,15 @@ public final class DeliveryService {
     try {
       outcomes.reconcile(job);
       Storyboards.Step step = stories == null ? Storyboards.Step.NONE : stories.step(job);
+      if (step == Storyboards.Step.NEXT_SCENE) { // its status replaces this one's in its message
+        var next = stories.startNext(job);
+        if (next.isEmpty()) {
+          step = Storyboards.Step.ENDS; // cancelled before: this scene ends the storyboard
+        } else if (stories.cancelled(job)) { // cancelled while it was queued, maybe unseen
+          outcomes.finish(next.get(), JobState.CANCELLED, "cancelled");
+        }
+      }
       if (step == Storyboards.Step.NEXT_SCENE) {
-        stories.startNext(job); // its status replaces this scene's in the same message
         delivered = jobs.markDelivered(job.id(), clock.instant());
         return;
       }

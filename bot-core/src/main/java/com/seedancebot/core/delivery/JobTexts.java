@@ -6,6 +6,7 @@ import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.ModelCatalog;
 import com.seedancebot.core.request.ModelSpec;
+import com.seedancebot.core.story.StoryPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +55,41 @@ public final class JobTexts {
     String scene =
         job.scene() == null
             ? ""
-            : messages.get(l, "status.scene", job.scene().index(), job.scene().count()) + "\n";
-    return scene + head + "\n" + summary(job) + modeNote(job, l);
+            : messages.get(
+                    l,
+                    "status.scene",
+                    job.scene().index(),
+                    job.scene().count(),
+                    job.scene().storyId())
+                + "\n";
+    return scene + head + "\n" + summary(job) + storyTotal(job, l) + modeNote(job, l);
+  }
+
+  /**
+   * Under a storyboard's first scene (the message that shows what was reserved): the estimate of
+   * the whole storyboard, whose later scenes are planned from the first ({@link StoryPlan}).
+   */
+  private String storyTotal(Job job, Locale l) {
+    if (job.scene() == null || job.scene().index() != 1 || job.state().isFinal()) {
+      return "";
+    }
+    return model(job.request().modelId())
+        .map(
+            m -> {
+              var prompts = java.util.Collections.nCopies(job.scene().count(), "");
+              var total = StoryPlan.total(StoryPlan.scenes(job.request(), prompts), m, costs);
+              String money = total.money().map(x -> cost(l, x)).orElse("");
+              return "\n" + messages.get(l, "story.total", total.seconds(), total.tokens(), money);
+            })
+        .orElse("");
+  }
+
+  private java.util.Optional<ModelSpec> model(String modelId) {
+    return catalog.all().stream().filter(m -> m.id().equals(modelId)).findFirst();
+  }
+
+  private String cost(Locale l, com.seedancebot.core.request.Money money) {
+    return messages.get(l, "job.cost", money.shown(), money.currency());
   }
 
   /**
@@ -92,13 +126,7 @@ public final class JobTexts {
         .filter(m -> m.id().equals(job.request().modelId()))
         .findFirst()
         .flatMap(m -> costs.estimate(job.request(), m).money())
-        .map(
-            money ->
-                messages.get(
-                    l,
-                    "job.cost",
-                    money.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                    money.currency()))
+        .map(money -> cost(l, money))
         .orElse("");
   }
 
@@ -117,8 +145,8 @@ public final class JobTexts {
   }
 
   /**
-   * The caption under a storyboard's video: the scenes' prompts, the model, the joined length and
-   * the job of each scene made.
+   * The caption under a storyboard's video ({@code job} is the storyboard's, named by its id): the
+   * scenes' prompts, the model, the joined length and the job of each scene made.
    */
   public String storyCaption(Job job, List<String> sceneJobIds, List<String> prompts) {
     Locale l = job.owner().locale();
@@ -129,7 +157,8 @@ public final class JobTexts {
         modelLabel(job.request().modelId()),
         String.format(Locale.ROOT, "%.1f", job.result().durationSeconds()),
         sceneJobIds.size(),
-        String.join(", ", sceneJobIds));
+        String.join(", ", sceneJobIds),
+        job.id());
   }
 
   /**

@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * The one place that decides which buttons sit under a finished video, on every surface: Reroll
  * always; Continue when the video has a stored last frame; Final when the video is a draft preview
- * the provider can render in full; Edit and Extend always, last. Surfaces only label and lay them
- * out. Stateless.
+ * the provider can render in full (never under a storyboard's joined video: there is no one draft
+ * task to render); Edit and Extend always, last. Under a storyboard's video each acts on the
+ * storyboard (Reroll makes it again, Continue goes on from its end, Edit and Extend take the joined
+ * video). Surfaces only label and lay them out. Stateless.
  */
 public final class ResultButtons {
 
@@ -21,7 +23,7 @@ public final class ResultButtons {
   /** The buttons under {@code job}'s video; {@code hasLastFrame} = its last frame is stored. */
   public static List<ButtonAction> of(Job job, boolean hasLastFrame) {
     List<ButtonAction> buttons = new ArrayList<>(plain(hasLastFrame));
-    if (job.request().draft() && job.providerTaskId() != null) {
+    if (job.request().draft() && job.providerTaskId() != null && !job.storyVideo()) {
       buttons.add(buttons.size() - CHANGES.size(), ButtonAction.FINAL);
     }
     return List.copyOf(buttons);

@@ -107,6 +107,40 @@ public record Job(
     return copy(state, attempts, nextPollAt, statusMessageId, newResult, scene);
   }
 
+  /**
+   * The joined video of the storyboard {@code storyId} whose last scene made was this job: a job
+   * that is never stored, named by the storyboard's id, carrying the joined result.
+   */
+  public Job asStoryVideo(String storyId, JobResult joined) {
+    return new Job(
+        storyId,
+        owner,
+        chat,
+        requestMessageId,
+        request,
+        state,
+        providerName,
+        null,
+        statusMessageId,
+        estimatedTokens,
+        createdAt,
+        submittedAt,
+        finishedAt,
+        nextPollAt,
+        attempts,
+        errorCode,
+        joined,
+        deliveredAt,
+        finalStatusAt,
+        submitStartedAt,
+        scene);
+  }
+
+  /** Whether this is a storyboard's joined video ({@link #asStoryVideo}) rather than a job. */
+  public boolean storyVideo() {
+    return scene != null && scene.storyId().equals(id);
+  }
+
   /** This job as the tracker leaves it at the provider: in {@code state}, next polled then. */
   public Job atProvider(JobState newState, int newAttempts, Instant newNextPollAt) {
     return copy(newState, newAttempts, newNextPollAt, statusMessageId, result, scene);

@@ -137,15 +137,12 @@ public final class JobService {
    */
   public CancelResult cancel(UserRef caller, ChatRef where, String jobId) {
     Optional<Job> found = jobs.find(jobId.strip().toLowerCase(java.util.Locale.ROOT));
-    if (found.isEmpty() || found.get().owner().platform() != caller.platform()) {
-      return CancelResult.NOT_FOUND;
+    CancelResult refused =
+        found.isEmpty() ? CancelResult.NOT_FOUND : refusal(caller, where, found.get());
+    if (refused != null) {
+      return refused;
     }
     Job job = found.get();
-    boolean owner = job.owner().userId().equals(caller.userId());
-    boolean chatAdmin = caller.admin() && job.chat().quotaKey().equals(where.quotaKey());
-    if (!owner && !chatAdmin) {
-      return CancelResult.NOT_ALLOWED;
-    }
     if (job.state().isFinal()) {
       return CancelResult.ALREADY_FINISHED;
     }
@@ -155,6 +152,20 @@ public final class JobService {
           : CancelResult.ALREADY_FINISHED;
     }
     return cancelAtProvider(job);
+  }
+
+  /**
+   * Why {@code caller} may not cancel {@code job} where they are ({@link CancelResult#NOT_FOUND}
+   * for another platform's job, {@link CancelResult#NOT_ALLOWED} for neither its owner nor a chat
+   * admin), or null when they may.
+   */
+  public CancelResult refusal(UserRef caller, ChatRef where, Job job) {
+    if (job.owner().platform() != caller.platform()) {
+      return CancelResult.NOT_FOUND;
+    }
+    boolean owner = job.owner().userId().equals(caller.userId());
+    boolean chatAdmin = caller.admin() && job.chat().quotaKey().equals(where.quotaKey());
+    return owner || chatAdmin ? null : CancelResult.NOT_ALLOWED;
   }
 
   private CancelResult cancelAtProvider(Job job) {

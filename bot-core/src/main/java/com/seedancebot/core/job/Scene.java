@@ -2,7 +2,7 @@ package com.seedancebot.core.job;
 
 /**
  * A job's place in a storyboard: scene {@code index} (1-based) of {@code count}, in the storyboard
- * {@code storyId} (the id of its first scene's job).
+ * {@code storyId} (the storyboard's own id, which no job has).
  */
 public record Scene(String storyId, int index, int count) {
   public Scene {

@@ -126,6 +126,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             new RequestValidator(),
             c.costs(),
             pipeline.quota(),
+            budgets,
             pipeline.assets(),
             pipeline.clock());
     Pipeline built = pipeline.costs(c.costs()).storyboards(stories).build();
@@ -155,6 +156,7 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             new HelpText(c.messages()),
             c.chatSettings(),
             replies,
+            stories,
             pipeline.clock());
     FollowUps followUps =
         new FollowUps(
@@ -165,7 +167,8 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
             models,
             pipeline.assets(),
             pipeline.clock(),
-            c.rerollSeeds());
+            c.rerollSeeds(),
+            stories);
     Gatekeeper gate = gatekeeper(governance, c, pipeline);
     ClipFollowUps clips =
         new ClipFollowUps(
@@ -204,7 +207,9 @@ public record BotAssembly(Pipeline pipeline, JobService jobs, BotInbox inbox) {
                 pipeline.assets(),
                 pipeline.ports(),
                 gate,
-                replies),
+                replies,
+                stories,
+                new ShowCommand.StoryCardTexts(pipeline.catalog(), c.costs())),
             new HistoryCommand(
                 jobs, pipeline.texts(), pipeline.ports(), gate, replies, pipeline.clock()));
     return new BotAssembly(built, jobs, inbox);

@@ -15,4 +15,14 @@ public record Money(BigDecimal amount, String currency) {
   public long millionths() {
     return amount.movePointRight(6).setScale(0, RoundingMode.CEILING).longValueExact();
   }
+
+  /** The amount as shown to people: two decimals, half up ({@code 10.02}). */
+  public String shown() {
+    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /** The sum of this and {@code other}, in this currency. */
+  public Money plus(Money other) {
+    return new Money(amount.add(other.amount), currency);
+  }
 }

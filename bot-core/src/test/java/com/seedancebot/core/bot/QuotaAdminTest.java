@@ -119,4 +119,27 @@ class QuotaAdminTest {
     assertThat(desk.say(BOB, GROUP, "/video three again")).isEmpty();
     assertThat(desk.jobs.findRecentByOwner(BOB, 5)).hasSize(3);
   }
+
+  @Test
+  void aStoryboardReservesTheMoneyOfAllItsScenesUnderTheTierAndShowsItsTotal() {
+    CommandDesk desk = desk(new QuotaTiers(List.of(MEMBERS)), CNY);
+
+    // three scenes of 5.01 CNY do not fit a budget of 12.00 CNY: nothing is spent
+    assertThat(desk.say(BOB, GROUP, "/story one | two | three"))
+        .singleElement()
+        .asString()
+        .contains("12.00 CNY per 24 hours");
+    assertThat(desk.jobs.findRecentByOwner(BOB, 5)).isEmpty();
+    assertThat(String.join("\n", desk.say(BOB, GROUP, "/quota"))).contains("12.00 CNY of 12.00");
+
+    // two scenes do: both are reserved now; the status and the card show the whole estimate
+    assertThat(desk.say(BOB, GROUP, "/story one | two")).isEmpty();
+    Job first = desk.newestJob(BOB);
+    assertThat(desk.statusOf(first)).contains("Whole storyboard: 10 s, about 217,800 tokens");
+    assertThat(desk.say(BOB, GROUP, "/show " + first.scene().storyId()).get(0))
+        .contains(
+            "Whole storyboard: 10 s, about 217,800 tokens · ≈ 10.02 CNY; billed so far: 0 tokens");
+    assertThat(String.join("\n", desk.say(BOB, GROUP, "/quota")))
+        .contains("seconds unlimited (10 s used), 1.98 CNY of 12.00 CNY left");
+  }
 }
