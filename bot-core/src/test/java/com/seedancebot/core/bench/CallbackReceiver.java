@@ -31,7 +31,10 @@ final class CallbackReceiver implements AutoCloseable {
   static final String PREFIX = "/callbacks/";
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+  /** As many threads as Tomcat's default, which serves {@code CallbackController} in the app. */
+  private final ExecutorService pool = Executors.newFixedThreadPool(200);
+
   private final Supplier<CallbackIntake> intake;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Queue<Long> handlingNanos = new ConcurrentLinkedQueue<>();
