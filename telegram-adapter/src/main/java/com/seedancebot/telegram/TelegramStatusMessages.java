@@ -162,18 +162,7 @@ public final class TelegramStatusMessages {
   private void sendOutcomeAnew(JobStatus status, TelegramCallException refused) {
     log.info("Outcome edit refused ({}); sending the outcome anew", refused.getMessage());
     try {
-      send(
-          new JobStatus(
-              status.jobId(),
-              status.ownerUserId(),
-              status.chat(),
-              status.requestMessageId(),
-              null,
-              status.state(),
-              status.queuePosition(),
-              status.cancellable(),
-              status.text(),
-              status.locale()));
+      send(status.asNewMessage());
     } catch (RuntimeException e) {
       log.warn("Outcome of job {} could not be shown at all: {}", status.jobId(), e.getMessage());
     }

@@ -43,6 +43,21 @@ public record JobStatus(
     return state.isFinal() && state != JobState.SUCCEEDED;
   }
 
+  /** This status as a new message (the one it was to edit is gone). */
+  public JobStatus asNewMessage() {
+    return new JobStatus(
+        jobId,
+        ownerUserId,
+        chat,
+        requestMessageId,
+        null,
+        state,
+        queuePosition,
+        cancellable,
+        text,
+        locale);
+  }
+
   /** A status without a known language. */
   public JobStatus(
       String jobId,

@@ -6,6 +6,7 @@ import com.seedancebot.core.chat.UserRef;
 import com.seedancebot.core.request.GenerationRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -484,18 +486,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void deferDelivery(String id, int attempts, Instant nextTry, Instant finalStatusShownAt) {
-    if (finalStatusShownAt == null) {
-      jdbc.sql(
-              "UPDATE job SET attempts = ?, next_poll_at = ? WHERE id = ? AND delivered_at IS NULL")
-          .params(attempts, nextTry.toEpochMilli(), id)
-          .update();
-      return;
-    }
+    Long shownAt = finalStatusShownAt == null ? null : finalStatusShownAt.toEpochMilli();
     jdbc.sql(
             "UPDATE job SET attempts = ?, next_poll_at = ?,"
                 + " final_status_at = COALESCE(final_status_at, ?)"
                 + " WHERE id = ? AND delivered_at IS NULL")
-        .params(attempts, nextTry.toEpochMilli(), finalStatusShownAt.toEpochMilli(), id)
+        .params(attempts, nextTry.toEpochMilli(), new SqlParameterValue(Types.BIGINT, shownAt), id)
         .update();
   }
 
