@@ -354,6 +354,16 @@ public final class JdbcJobRepository implements JobRepository {
         == 1;
   }
 
+  @Override
+  public boolean pollBy(String id, Instant at) {
+    return jdbc.sql(
+                "UPDATE job SET next_poll_at = ? WHERE id = ? AND next_poll_at > ? AND state IN "
+                    + AT_PROVIDER)
+            .params(at.toEpochMilli(), id, at.toEpochMilli())
+            .update()
+        == 1;
+  }
+
   /** One JDBC batch in one transaction: a tracker pass costs one commit, not one per job. */
   @Override
   public void updateAtProvider(List<AtProvider> updates) {

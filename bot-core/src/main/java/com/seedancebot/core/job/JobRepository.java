@@ -101,6 +101,14 @@ public interface JobRepository {
   boolean updateAtProvider(String id, JobState state, int attempts, Instant nextPoll);
 
   /**
+   * Brings a SUBMITTED/RUNNING job's next poll forward to {@code at}; a job due earlier already, or
+   * no longer at its provider, is left alone.
+   *
+   * @return whether the job's next poll moved
+   */
+  boolean pollBy(String id, Instant at);
+
+  /**
    * One {@link #updateAtProvider(String, JobState, int, Instant)}.
    *
    * @param state SUBMITTED or RUNNING

@@ -34,10 +34,14 @@ import org.slf4j.LoggerFactory;
  * confirmed first, with one poll per provider for a batch of them; then a collect worker claims the
  * job's lease, copies the result into storage and only then counts the job as succeeded. A crash
  * meanwhile loses only the queue; the job is still at the provider and is polled again once its
- * lease or next poll comes. A provider that keeps refusing the bot's credentials ends its jobs
- * after {@link JobSettings#credentialGrace()} with one log line per provider. {@link #tick()} and
- * {@link #collectQueued()} are called from one thread each; {@link #onCallback} is safe from any
- * thread.
+ * lease or next poll comes. When instances share the database ({@code sharesDatabase}), a load
+ * balancer spreads a provider's callbacks over them, so each would confirm its own share with a
+ * request of its own: there a final callback instead makes its job due at the next step of the poll
+ * grid, and the first instance to look after it confirms every job announced meanwhile in one
+ * request (up to a second later than the in-memory way). A provider that keeps refusing the bot's
+ * credentials ends its jobs after {@link JobSettings#credentialGrace()} with one log line per
+ * provider. {@link #tick()} and {@link #collectQueued()} are called from one thread each; {@link
+ * #onCallback} is safe from any thread.
  */
 public final class JobTracker {
 
@@ -59,6 +63,7 @@ public final class JobTracker {
   private final StageWorkers pollers;
   private final StageWorkers collectors;
   private final JobTelemetry telemetry;
+  private final boolean sharesDatabase;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   /**
@@ -85,7 +90,8 @@ public final class JobTracker {
       DoubleSupplier jitter,
       StageWorkers pollers,
       StageWorkers collectors,
-      JobTelemetry telemetry) {
+      JobTelemetry telemetry,
+      boolean sharesDatabase) {
     this.jobs = jobs;
     this.router = router;
     this.results = results;
@@ -97,6 +103,7 @@ public final class JobTracker {
     this.pollers = pollers;
     this.collectors = collectors;
     this.telemetry = telemetry;
+    this.sharesDatabase = sharesDatabase;
   }
 
   /**
@@ -287,18 +294,25 @@ public final class JobTracker {
   /**
    * A provider callback about the job. Its body is not trusted (callbacks are not signed), only
    * used as a hint: a final state queues the job for a collect worker, which confirms it with a
-   * poll of the task; a first "running" is shown in the job's status at once and recorded by the
-   * next regular poll; other progress callbacks change nothing, so a busy provider's callbacks
-   * never make jobs due again. {@code hinted} null (no readable body) has the job polled on the
-   * next pass. Nothing is written to the database while the in-memory queues have room, so a burst
-   * of callbacks costs one read each.
+   * poll of the task (instances sharing the database: makes it due at the next step of the poll
+   * grid, see the class comment); a first "running" is shown in the job's status at once and
+   * recorded by the next regular poll; other progress callbacks change nothing, so a busy
+   * provider's callbacks never make jobs due again. {@code hinted} null (no readable body) has the
+   * job polled on the next pass. Nothing is written to the database while the in-memory queues have
+   * room, so a burst of callbacks costs one read each.
    */
   public void onCallback(Job job, TaskState hinted) {
     if (!job.state().atProvider()) {
       return;
     }
-    if (hinted != null && hinted.isFinal() && job.providerTaskId() != null && enqueue(job, null)) {
-      return; // confirmed and collected by a collect worker, not behind the polling backlog
+    if (hinted != null && hinted.isFinal() && job.providerTaskId() != null) {
+      if (sharesDatabase) {
+        jobs.pollBy(job.id(), settings.pollDueAt(clock.instant(), Duration.ZERO, true));
+        return;
+      }
+      if (enqueue(job, null)) {
+        return; // confirmed and collected by a collect worker, not behind the polling backlog
+      }
     }
     if (hinted == TaskState.RUNNING || hinted == TaskState.QUEUED) {
       if (hinted == TaskState.RUNNING && job.state() == JobState.SUBMITTED) {

@@ -108,7 +108,8 @@ public final class Pipeline {
             b.jitter,
             stages.get(1),
             stages.get(2),
-            b.telemetry);
+            b.telemetry,
+            !b.soleInstance);
     this.callbacks = new CallbackIntake(b.jobs, tracker);
     this.delivery =
         new DeliveryService(
@@ -264,9 +265,10 @@ public final class Pipeline {
 
     /**
      * Whether this process is the only instance on its database (an embedded H2 file, which no
-     * other process can open): then what only coordinates instances, claiming each status text on
-     * the job's row before showing it, is skipped, saving a database write per status edit. Off by
-     * default: instances sharing a database need it.
+     * other process can open): then what only coordinates instances is skipped. Each status text is
+     * shown without first claiming it on the job's row (a database write per edit saved), and a
+     * final callback is confirmed at once in memory instead of on the shared poll grid (up to a
+     * second sooner). Off by default: instances sharing a database need both.
      */
     public Builder soleInstance(boolean soleInstance) {
       this.soleInstance = soleInstance;

@@ -18,18 +18,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Callbacks: one announcing a final state is confirmed with a poll of that task and handled by the
- * collect stage at once, not behind the polling backlog; its body is never trusted; progress
- * callbacks do not make jobs due again.
+ * collect stage at once, not behind the polling backlog (a sole instance), or at the poll grid's
+ * next step (instances sharing the database); its body is never trusted; progress callbacks do not
+ * make jobs due again.
  */
 class CallbackTrackingTest {
 
   @TempDir Path dir;
   private PipelineHarness h;
+  private Pipeline sole;
   private Pipeline running;
 
   @BeforeEach
   void wire() {
     h = new PipelineHarness(dir);
+    sole = h.soleInstance();
   }
 
   @AfterEach
@@ -41,7 +44,7 @@ class CallbackTrackingTest {
 
   private String submitted(String id) {
     h.accept(id);
-    h.pipeline.dispatcher().tick();
+    sole.dispatcher().tick();
     assertThat(h.job(id).state()).isEqualTo(JobState.SUBMITTED);
     return h.job(id).providerTaskId();
   }
@@ -53,12 +56,12 @@ class CallbackTrackingTest {
     h.provider.polls.clear();
 
     // the job's next poll is a second away: only the callback can bring it forward
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
-    h.pipeline.tracker().collectQueued();
+    sole.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    sole.tracker().collectQueued();
 
     assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(h.provider.polls).containsExactly(List.of(task));
-    h.pipeline.delivery().tick();
+    sole.delivery().tick();
     assertThat(h.chat.videos).singleElement().satisfies(v -> assertThat(v.jobId()).isEqualTo("j1"));
     assertThat(h.secondsLeft()).isEqualTo(96);
   }
@@ -68,8 +71,8 @@ class CallbackTrackingTest {
     String task = submitted("j1");
     h.provider.set(task, TaskState.RUNNING);
 
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
-    h.pipeline.tracker().collectQueued();
+    sole.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    sole.tracker().collectQueued();
 
     Job job = h.job("j1");
     assertThat(job.state()).isEqualTo(JobState.RUNNING);
@@ -80,7 +83,7 @@ class CallbackTrackingTest {
     // the lease taken for the check was given back: the next poll collects it normally
     h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
     h.clock.advance(Duration.ofSeconds(30));
-    h.pipeline.tracker().tick();
+    sole.tracker().tick();
     assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
   }
 
@@ -89,8 +92,8 @@ class CallbackTrackingTest {
     String task = submitted("j1");
     h.provider.fail(task, "InternalServiceError");
 
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.FAILED);
-    h.pipeline.tracker().collectQueued();
+    sole.tracker().onCallback(h.job("j1"), TaskState.FAILED);
+    sole.tracker().collectQueued();
 
     assertThat(h.job("j1").state()).isEqualTo(JobState.FAILED);
     assertThat(h.jobsLeft()).isEqualTo(10);
@@ -101,12 +104,12 @@ class CallbackTrackingTest {
     String task = submitted("j1");
     h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
 
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    sole.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
     h.clock.advance(Duration.ofSeconds(5));
-    h.pipeline.tracker().tick(); // polls, finds it succeeded too, then collects the queue
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED); // a duplicate callback
-    h.pipeline.tracker().collectQueued();
-    h.pipeline.delivery().tick();
+    sole.tracker().tick(); // polls, finds it succeeded too, then collects the queue
+    sole.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED); // a duplicate callback
+    sole.tracker().collectQueued();
+    sole.delivery().tick();
 
     assertThat(h.provider.downloads).hasValue(1);
     assertThat(h.chat.videos).hasSize(1);
@@ -121,8 +124,8 @@ class CallbackTrackingTest {
     h.provider.polls.clear();
     Instant next = h.job("j1").nextPollAt();
 
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
-    h.pipeline.tracker().tick(); // the job's next poll is a second away
+    sole.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    sole.tracker().tick(); // the job's next poll is a second away
 
     assertThat(h.chat.statusCalls)
         .last()
@@ -132,12 +135,12 @@ class CallbackTrackingTest {
 
     // recorded by its regular poll; later progress callbacks change nothing
     h.clock.advance(Duration.ofSeconds(2));
-    h.pipeline.tracker().tick();
+    sole.tracker().tick();
     assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
     h.provider.polls.clear();
     int shown = h.chat.statusCalls.size();
-    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
-    h.pipeline.tracker().tick();
+    sole.tracker().onCallback(h.job("j1"), TaskState.RUNNING);
+    sole.tracker().tick();
     assertThat(h.provider.polls).isEmpty();
     assertThat(h.chat.statusCalls).hasSize(shown);
   }
@@ -148,8 +151,8 @@ class CallbackTrackingTest {
     h.provider.set(task, TaskState.RUNNING);
     h.provider.polls.clear();
 
-    h.pipeline.tracker().onCallback(h.job("j1"), null);
-    h.pipeline.tracker().tick();
+    sole.tracker().onCallback(h.job("j1"), null);
+    sole.tracker().tick();
 
     assertThat(h.provider.polls).containsExactly(List.of(task));
     assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
@@ -161,7 +164,8 @@ class CallbackTrackingTest {
     h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
     h.provider.polls.clear();
     // a 30 s tick on a clock that stands still: without the callback nothing would happen
-    running = h.pooled(PipelineSettings.defaults().withTickInterval(Duration.ofSeconds(30)));
+    running =
+        h.pooledSoleInstance(PipelineSettings.defaults().withTickInterval(Duration.ofSeconds(30)));
     running.start();
 
     running.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
@@ -171,12 +175,46 @@ class CallbackTrackingTest {
   }
 
   @Test
+  void sharingTheDatabaseASuccessCallbackMakesItsJobDueAtTheGridsNextStepForWhoeverLooksFirst() {
+    String task = submitted("j1");
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    h.provider.polls.clear();
+    h.clock.advance(Duration.ofMillis(300));
+    Instant nextWholeSecond = h.clock.instant().plusMillis(700);
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.SUCCEEDED);
+    h.pipeline.tracker().tick();
+
+    assertThat(h.provider.polls).isEmpty();
+    assertThat(h.job("j1").nextPollAt()).isEqualTo(nextWholeSecond);
+    h.clock.advance(Duration.ofMillis(700));
+    h.pipeline.tracker().tick();
+    assertThat(h.provider.polls).containsExactly(List.of(task));
+    assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void sharingTheDatabaseAFinalCallbackNeverPutsAJobDueSoonerBack() {
+    String task = submitted("j1");
+    h.provider.fail(task, "InternalServiceError");
+    h.clock.advance(Duration.ofMillis(300));
+    JdbcClient.create(h.db).sql("UPDATE job SET next_poll_at = 0 WHERE id = 'j1'").update();
+
+    h.pipeline.tracker().onCallback(h.job("j1"), TaskState.FAILED);
+
+    assertThat(h.job("j1").nextPollAt()).isEqualTo(Instant.EPOCH);
+    h.pipeline.tracker().tick();
+    assertThat(h.job("j1").state()).isEqualTo(JobState.FAILED);
+    assertThat(h.jobsLeft()).isEqualTo(10);
+  }
+
+  @Test
   void aCallbackTokenIsLookedUpOnceAndItsJobRememberedForTheTasksLaterCallbacks() {
     String task = submitted("j1");
     JdbcClient sql = JdbcClient.create(h.db);
     String token =
         sql.sql("SELECT callback_token FROM job WHERE id = 'j1'").query(String.class).single();
-    CallbackIntake callbacks = h.pipeline.callbacks();
+    CallbackIntake callbacks = sole.callbacks();
 
     assertThat(callbacks.accept("no-such-token", TaskState.SUCCEEDED)).isFalse();
     assertThat(callbacks.accept(token, TaskState.RUNNING)).isTrue();
@@ -185,7 +223,7 @@ class CallbackTrackingTest {
     h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
 
     assertThat(callbacks.accept(token, TaskState.SUCCEEDED)).isTrue();
-    h.pipeline.tracker().collectQueued();
+    sole.tracker().collectQueued();
 
     assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
   }

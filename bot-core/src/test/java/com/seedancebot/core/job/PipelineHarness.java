@@ -106,7 +106,15 @@ final class PipelineHarness {
     return builder().pipelineSettings(settings).build();
   }
 
-  /** This harness's pipeline as a sole instance on an embedded database runs it (no claims). */
+  /** {@link #pooled} as a sole instance on an embedded database runs it. */
+  Pipeline pooledSoleInstance(PipelineSettings settings) {
+    return builder().pipelineSettings(settings).soleInstance(true).build();
+  }
+
+  /**
+   * This harness's pipeline as a sole instance on an embedded database runs it: no status claims,
+   * callbacks confirmed in memory.
+   */
   Pipeline soleInstance() {
     return builder().soleInstance(true).direct().build();
   }

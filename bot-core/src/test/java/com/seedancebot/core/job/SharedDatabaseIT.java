@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.seedancebot.core.delivery.ChatDeliveryException;
 import com.seedancebot.core.delivery.JobStatus;
+import com.seedancebot.core.provider.TaskState;
 import com.seedancebot.core.testing.RecordingChatPort;
 import com.seedancebot.core.testing.ScriptedVideoProvider;
 import com.seedancebot.core.testing.TestClock;
@@ -151,6 +152,40 @@ class SharedDatabaseIT {
       Set<String> distinct = new HashSet<>(polled);
       assertThat(polled).as("round %d", round).hasSize(3).hasSameSizeAs(distinct);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void successCallbacksSpreadOverInstancesAreConfirmedInOneRequestByTheFirstToLook(String kind)
+      throws Exception {
+    List<PipelineHarness> instances = twoInstances(kind);
+    PipelineHarness a = instances.get(0);
+    PipelineHarness b = instances.get(1);
+    for (int i = 0; i < 3; i++) {
+      a.accept("j" + i);
+    }
+    a.pipeline.dispatcher().tick();
+    List<String> tasks = a.provider.taskIds();
+    tasks.forEach(t -> a.provider.succeed(t, new byte[] {1, 2, 3}, 42L));
+    a.provider.polls.clear();
+    a.clock.advance(Duration.ofMillis(300)); // between two steps of the poll grid
+
+    // a balancer hands the callbacks to both instances
+    a.pipeline.tracker().onCallback(a.job("j0"), TaskState.SUCCEEDED);
+    b.pipeline.tracker().onCallback(b.job("j1"), TaskState.SUCCEEDED);
+    b.pipeline.tracker().onCallback(b.job("j2"), TaskState.SUCCEEDED);
+    together(instances, 1, h -> h.pipeline.tracker().collectQueued());
+    assertThat(a.provider.polls).as("confirmed before the grid's next step").isEmpty();
+
+    a.clock.advance(Duration.ofMillis(700));
+    a.pipeline.tracker().tick(); // the first to look after it; its pass collects them too
+    b.pipeline.tracker().tick();
+
+    assertThat(a.provider.polls).singleElement().satisfies(p -> assertThat(p).hasSize(3));
+    for (int i = 0; i < 3; i++) {
+      assertThat(a.job("j" + i).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+    assertThat(a.provider.downloads).hasValue(3);
   }
 
   @ParameterizedTest
