@@ -4,6 +4,7 @@ import com.seedancebot.core.asset.AssetFile;
 import com.seedancebot.core.asset.AssetStore;
 import com.seedancebot.core.asset.SignedUrls;
 import com.seedancebot.core.job.Job;
+import com.seedancebot.core.job.JobClaims;
 import com.seedancebot.core.job.JobLogContext;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
@@ -61,6 +62,7 @@ public final class DeliveryService {
   private final JobTelemetry telemetry;
   private final VideoDeliveries deliveries;
   private final Storyboards stories;
+  private final JobClaims claims;
 
   public DeliveryService(
       JobRepository jobs,
@@ -75,7 +77,8 @@ public final class DeliveryService {
       DoubleSupplier jitter,
       StageWorkers workers,
       JobTelemetry telemetry,
-      Storyboards stories) {
+      Storyboards stories,
+      JobClaims claims) {
     this.jobs = jobs;
     this.ports = ports;
     this.status = status;
@@ -90,6 +93,7 @@ public final class DeliveryService {
     this.telemetry = telemetry;
     this.deliveries = new VideoDeliveries(texts, signedUrls, settings);
     this.stories = stories;
+    this.claims = claims;
   }
 
   /** How this service builds a job's video post (also used to show it again). */
@@ -138,9 +142,7 @@ public final class DeliveryService {
 
   /** Delivers the job unless its delivery cannot be claimed (another instance has it, or done). */
   private void claimAndDeliver(Job job, ChatPort port) {
-    Instant now = clock.instant();
-    String owner = settings.instanceId();
-    if (jobs.claim(job.id(), JobStep.DELIVER, owner, now, now.plus(settings.leaseTime()))) {
+    if (claims.claim(job.id(), JobStep.DELIVER)) {
       deliver(job, port);
     }
   }
@@ -200,8 +202,10 @@ public final class DeliveryService {
       retryOrGiveUp(job, new ChatDeliveryException(e.toString(), true, null, e), statusShown);
     } finally {
       StageWorkers.clearInterrupt();
-      if (!delivered) {
-        jobs.releaseLease(job.id(), settings.instanceId()); // recording the delivery ended it
+      if (delivered) {
+        claims.ended(job.id(), JobStep.DELIVER); // recording the delivery ended the lease
+      } else {
+        claims.release(job.id());
       }
     }
   }

@@ -63,7 +63,7 @@ public final class JobTracker {
   private final StageWorkers pollers;
   private final StageWorkers collectors;
   private final JobTelemetry telemetry;
-  private final boolean sharesDatabase;
+  private final JobClaims claims;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   /**
@@ -91,7 +91,7 @@ public final class JobTracker {
       StageWorkers pollers,
       StageWorkers collectors,
       JobTelemetry telemetry,
-      boolean sharesDatabase) {
+      JobClaims claims) {
     this.jobs = jobs;
     this.router = router;
     this.results = results;
@@ -103,7 +103,7 @@ public final class JobTracker {
     this.pollers = pollers;
     this.collectors = collectors;
     this.telemetry = telemetry;
-    this.sharesDatabase = sharesDatabase;
+    this.claims = claims;
   }
 
   /**
@@ -130,7 +130,7 @@ public final class JobTracker {
       }
     }
     // instances sharing the database each poll only the jobs they took
-    Set<String> taken = jobs.claimPolls(pollable, now, now.plus(settings.leaseTime()));
+    Set<String> taken = claims.claimPolls(pollable, now);
     Map<String, List<Job>> byProvider =
         pollable.stream()
             .filter(j -> taken.contains(j.id()))
@@ -306,7 +306,7 @@ public final class JobTracker {
       return;
     }
     if (hinted != null && hinted.isFinal() && job.providerTaskId() != null) {
-      if (sharesDatabase) {
+      if (claims.sharesDatabase()) {
         jobs.pollBy(job.id(), settings.pollDueAt(clock.instant(), Duration.ZERO, true));
         return;
       }
@@ -484,9 +484,7 @@ public final class JobTracker {
    * or it has ended.
    */
   private void claimAndCollect(VideoProvider provider, Job job, ProviderTask task) {
-    Instant now = clock.instant();
-    String owner = settings.instanceId();
-    if (jobs.claim(job.id(), JobStep.COLLECT, owner, now, now.plus(settings.leaseTime()))) {
+    if (claims.claim(job.id(), JobStep.COLLECT)) {
       collect(provider, job, task);
     }
   }
@@ -502,8 +500,10 @@ public final class JobTracker {
       defer(job, job.state(), job.attempts() + 1);
     } finally {
       StageWorkers.clearInterrupt();
-      if (!succeeded) {
-        jobs.releaseLease(job.id(), settings.instanceId()); // a success ended the lease itself
+      if (succeeded) {
+        claims.ended(job.id(), JobStep.COLLECT); // recording the success ended the lease
+      } else {
+        claims.release(job.id());
       }
     }
   }

@@ -9,6 +9,7 @@ import com.seedancebot.core.delivery.DeliveryService;
 import com.seedancebot.core.delivery.JobTexts;
 import com.seedancebot.core.delivery.StatusReporter;
 import com.seedancebot.core.job.CallbackIntake;
+import com.seedancebot.core.job.JobClaims;
 import com.seedancebot.core.job.JobDispatcher;
 import com.seedancebot.core.job.JobOutcomes;
 import com.seedancebot.core.job.JobRepository;
@@ -80,6 +81,7 @@ public final class Pipeline {
     this.status =
         new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4), !b.soleInstance);
     this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry, b.costs);
+    JobClaims claims = new JobClaims(b.jobs, b.settings, b.clock, !b.soleInstance);
     this.dispatcher =
         new JobDispatcher(
             b.jobs,
@@ -109,7 +111,7 @@ public final class Pipeline {
             stages.get(1),
             stages.get(2),
             b.telemetry,
-            !b.soleInstance);
+            claims);
     this.callbacks = new CallbackIntake(b.jobs, tracker);
     this.delivery =
         new DeliveryService(
@@ -125,7 +127,8 @@ public final class Pipeline {
             b.jitter,
             stages.get(3),
             b.telemetry,
-            b.storyboards);
+            b.storyboards,
+            claims);
   }
 
   public static Builder builder() {
