@@ -153,7 +153,13 @@ public final class JdbcQuotaLedger implements QuotaLedger {
       return;
     }
     long money = actualMoney == null ? known.get().money() : Math.max(0, actualMoney);
-    // Settling may count more than was reserved: lock as a reservation does, so that a concurrent
+    if (actualSeconds <= known.get().seconds() && money <= known.get().money()) {
+      // one conditional update that only lowers usage (the usual case: the video as estimated),
+      // so it needs no scope lock, as a refund
+      tables.settle(jobId, actualSeconds, money, now);
+      return;
+    }
+    // Settling counts more than was reserved: lock as a reservation does, so that a concurrent
     // reservation counts either the old or the new figure, never a stale one.
     List<String> locks = settleLockKeys(known.get().keys());
     retrying(

@@ -21,10 +21,15 @@ import com.seedancebot.core.provider.fake.FakeArkServer;
 import com.seedancebot.core.provider.fake.Progression;
 import com.seedancebot.core.provider.http.ProviderSettings;
 import com.seedancebot.core.quota.JdbcQuotaLedger;
+import com.seedancebot.core.quota.QuotaKeys;
 import com.seedancebot.core.quota.QuotaPolicy;
+import com.seedancebot.core.request.CostEstimator;
 import com.seedancebot.core.request.GenerationRequest;
 import com.seedancebot.core.request.MediaInfo;
 import com.seedancebot.core.request.ModelCatalog;
+import com.seedancebot.core.request.ModelFamily;
+import com.seedancebot.core.request.ModelSpec;
+import com.seedancebot.core.request.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -469,11 +474,21 @@ final class StagedRun {
               false,
               List.of());
       Instant now = Instant.now();
+      // as the app reserves: the request's estimated seconds and price
+      ModelSpec model = ModelCatalog.standard().find(ModelFamily.ARK, MODEL).orElseThrow();
+      long money =
+          new CostEstimator().estimate(request, model).money().map(Money::millionths).orElse(0L);
       for (int i = 0; i < c.jobs(); i++) {
         String id = String.format(Locale.ROOT, "b%07d", i);
         String user = "u" + (i % 500);
         String chatId = chatOf(id);
-        quota.reserve(id, "PLAYGROUND:" + user, "PLAYGROUND:" + chatId, 5, now);
+        quota.reserve(
+            id,
+            new QuotaKeys("PLAYGROUND:" + user, "PLAYGROUND:" + chatId, "PLAYGROUND:" + chatId),
+            quota.defaults(),
+            5,
+            money,
+            now);
         var owner = new UserRef(Platform.PLAYGROUND, user, "User " + user, Locale.ENGLISH, false);
         jobs.insert(
             Job.accepted(

@@ -1,10 +1,13 @@
 package com.seedancebot.core.quota;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.seedancebot.core.chat.Messages;
 import com.seedancebot.core.quota.QuotaDecision.Denied;
 import com.seedancebot.core.quota.QuotaDecision.Granted;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,6 +169,33 @@ abstract class QuotaLedgerContract {
         .isEqualTo(24);
     assertThat(ledger.reserve("next", ALICE, GROUP, 24, T0.plusSeconds(92)))
         .isEqualTo(new Granted("next", 24));
+  }
+
+  @Test
+  void settlingWithinTheReservationNeverWaitsForAScopeLockButALongerVideoDoes() throws Exception {
+    QuotaLedger ledger = ledger(user(0, 30));
+    ledger.reserve("as-estimated", ALICE, GROUP, 5, T0);
+    ledger.reserve("longer", ALICE, GROUP, 5, T0);
+    ExecutorService settler = Executors.newSingleThreadExecutor();
+    try (Connection other = database().getConnection()) {
+      other.setAutoCommit(false); // another reservation holds Alice's scope meanwhile
+      try (Statement lock = other.createStatement()) {
+        lock.executeUpdate(
+            "UPDATE quota_scope SET version = version + 1 WHERE scope_key = 'user:" + ALICE + "'");
+      }
+
+      settler.submit(() -> ledger.settle("as-estimated", 5, T0.plusSeconds(60))).get(5, SECONDS);
+      Future<?> longer = settler.submit(() -> ledger.settle("longer", 12, T0.plusSeconds(61)));
+      Thread.sleep(500);
+      assertThat(longer).isNotDone();
+
+      other.commit();
+      longer.get(10, SECONDS);
+    } finally {
+      settler.shutdownNow();
+    }
+    assertThat(ledger.remaining(ALICE, GROUP, T0.plusSeconds(62)).user().seconds().used())
+        .isEqualTo(17);
   }
 
   @Test
