@@ -269,9 +269,10 @@ public final class Pipeline {
     /**
      * Whether this process is the only instance on its database (an embedded H2 file, which no
      * other process can open): then what only coordinates instances is skipped. Each status text is
-     * shown without first claiming it on the job's row (a database write per edit saved), and a
-     * final callback is confirmed at once in memory instead of on the shared poll grid (up to a
-     * second sooner). Off by default: instances sharing a database need both.
+     * shown without first claiming it on the job's row, a job's polls, collect and delivery are
+     * claimed in memory ({@link JobClaims}; a database commit per step saved), and a final callback
+     * is confirmed at once in memory instead of on the shared poll grid (up to a second sooner).
+     * Off by default: instances sharing a database need all three.
      */
     public Builder soleInstance(boolean soleInstance) {
       this.soleInstance = soleInstance;
