@@ -110,7 +110,9 @@ public final class DeliveryService {
     Instant now = clock.instant();
     Job after = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      List<Job> due = jobs.findUndelivered(now, after, BATCH);
+      // chats whose deliveries take every worker they may have are left out: a backlog behind a
+      // hung upload in one chat never fills the page
+      List<Job> due = jobs.findUndelivered(now, after, BATCH, workers.fullGroups());
       boolean othersOnly = true;
       for (Job job : due) {
         var port = ports.forPlatform(job.chat().platform());

@@ -223,21 +223,28 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<Job> findUndelivered(Instant now, Job after, int limit) {
-    String due =
-        SELECT
-            + "WHERE delivered_at IS NULL AND finished_at > 0 AND state NOT IN "
-            + NOT_FINAL
-            + " AND next_poll_at <= ?";
-    String page = " ORDER BY finished_at, id LIMIT ?";
-    if (after == null) {
-      return jdbc.sql(due + page).params(now.toEpochMilli(), limit).query(this::map).list();
+  public List<Job> findUndelivered(
+      Instant now, Job after, int limit, java.util.Collection<String> busyChats) {
+    StringBuilder sql =
+        new StringBuilder(SELECT)
+            .append("WHERE delivered_at IS NULL AND finished_at > 0 AND state NOT IN ")
+            .append(NOT_FINAL)
+            .append(" AND next_poll_at <= ?");
+    List<Object> params = new ArrayList<>(List.of(now.toEpochMilli()));
+    if (after != null) {
+      long finished = after.finishedAt().toEpochMilli();
+      sql.append(" AND (finished_at > ? OR (finished_at = ? AND id > ?))");
+      params.addAll(List.of(finished, finished, after.id()));
     }
-    long finished = after.finishedAt().toEpochMilli();
-    return jdbc.sql(due + " AND (finished_at > ? OR (finished_at = ? AND id > ?))" + page)
-        .params(now.toEpochMilli(), finished, finished, after.id(), limit)
-        .query(this::map)
-        .list();
+    if (!busyChats.isEmpty()) {
+      sql.append(" AND (chat_platform || ':' || chat_id) NOT IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(busyChats.size(), "?")))
+          .append(')');
+      params.addAll(busyChats);
+    }
+    sql.append(" ORDER BY finished_at, id LIMIT ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
   }
 
   @Override

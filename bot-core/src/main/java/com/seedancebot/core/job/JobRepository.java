@@ -51,13 +51,17 @@ public interface JobRepository {
    * finishing time, then id).
    */
   default List<Job> findUndelivered(Instant now, int limit) {
-    return findUndelivered(now, null, limit);
+    return findUndelivered(now, null, limit, java.util.Set.of());
   }
 
   /**
-   * Like {@link #findUndelivered(Instant, int)}, the page after {@code after} (null: the first).
+   * Like {@link #findUndelivered(Instant, int)}, the page after {@code after} (null: the first),
+   * without the jobs of the chats in {@code busyChats} ({@code PLATFORM:chatId}, at most a few
+   * dozen): chats whose deliveries already take every worker they may have, so that a backlog in
+   * one chat never fills the page and hides the others' videos.
    */
-  List<Job> findUndelivered(Instant now, Job after, int limit);
+  List<Job> findUndelivered(
+      Instant now, Job after, int limit, java.util.Collection<String> busyChats);
 
   /** Every job that is not final (for status refreshes and metrics). */
   List<Job> findActive();

@@ -1,6 +1,7 @@
 package com.seedancebot.core.work;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -230,6 +231,18 @@ public final class StageWorkers {
   /** Keys of the units running now (their leases are renewed while they run). */
   public Set<String> inFlight() {
     return Set.copyOf(inFlight);
+  }
+
+  /** The groups whose units take every worker a group may have now. */
+  public Set<String> fullGroups() {
+    Set<String> full = new HashSet<>();
+    perGroup.forEach(
+        (group, n) -> {
+          if (n.get() >= maxPerGroup) {
+            full.add(group);
+          }
+        });
+    return full;
   }
 
   /** How many units of the group run now. */

@@ -190,6 +190,24 @@ class SharedDatabaseIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
+  void dueDeliveriesLeaveOutTheChatsWhoseDeliveriesAreBusy(String kind) throws Exception {
+    PipelineHarness a = twoInstances(kind).get(0);
+    List<String> chats = List.of("c1", "c2", "c1");
+    for (int i = 0; i < chats.size(); i++) {
+      String id = "j" + i;
+      a.accept(id, chats.get(i));
+      a.jobs.markFinished(id, JobState.FAILED, "provider_failed", a.clock.instant());
+    }
+    a.clock.advance(Duration.ofSeconds(1));
+
+    assertThat(a.jobs.findUndelivered(a.clock.instant(), null, 10, Set.of("PLAYGROUND:c1")))
+        .extracting(j -> j.chat().chatId())
+        .containsExactly("c2");
+    assertThat(a.jobs.findUndelivered(a.clock.instant(), 10)).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
   void instancesShowingTheSameJobSendOneStatusMessageAndNoTextTwice(String kind) throws Exception {
     List<PipelineHarness> instances = twoInstances(kind);
     PipelineHarness a = instances.get(0);

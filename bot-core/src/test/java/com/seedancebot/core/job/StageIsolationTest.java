@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.seedancebot.core.pipeline.Pipeline;
 import com.seedancebot.core.pipeline.PipelineSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -104,6 +106,30 @@ class StageIsolationTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(h.chat.videos).hasSize(8));
+  }
+
+  @Test
+  void aBacklogLongerThanAPageInAChatWithHungUploadsNeverHidesAnotherChatsVideo()
+      throws IOException {
+    CountDownLatch release = new CountDownLatch(1);
+    h.chat.hangUploadsIn("slow", release);
+    String video = h.assets.store(new ByteArrayInputStream(new byte[] {1, 2, 3}), "mp4");
+    for (int i = 0; i < 230; i++) { // more than a page of due deliveries, all finished earlier
+      h.jobs.insert(TestJobs.accepted("s" + i, "slow", h.clock.instant()));
+      h.jobs.markSucceeded(
+          "s" + i, new JobResult(video, null, 3, 640, 360, 4.0, 42L, null), h.clock.instant());
+    }
+    h.clock.advance(Duration.ofSeconds(1));
+    h.runToSuccess("j1", "c1");
+
+    running = h.pooled(settings(Duration.ofMinutes(5)));
+    running.start();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(h.job("j1").deliveredAt()).isNotNull());
+    assertThat(h.chat.videos).singleElement().satisfies(v -> assertThat(v.jobId()).isEqualTo("j1"));
+    release.countDown();
   }
 
   private static PipelineSettings settings(Duration deliverTimeout) {
