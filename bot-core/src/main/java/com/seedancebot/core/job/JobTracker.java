@@ -34,12 +34,12 @@ import org.slf4j.LoggerFactory;
  * confirmed first, with one poll per provider for a batch of them; then a collect worker claims the
  * job's lease, copies the result into storage and only then counts the job as succeeded. A crash
  * meanwhile loses only the queue; the job is still at the provider and is polled again once its
- * lease or next poll comes. When instances share the database ({@code sharesDatabase}), a load
- * balancer spreads a provider's callbacks over them, so each would confirm its own share with a
- * request of its own: there a final callback instead makes its job due at the next step of the poll
- * grid, and the first instance to look after it confirms every job announced meanwhile in one
- * request (up to a second later than the in-memory way). A provider that keeps refusing the bot's
- * credentials ends its jobs after {@link JobSettings#credentialGrace()} with one log line per
+ * lease or next poll comes. When instances share the database ({@link JobClaims#sharesDatabase()}),
+ * a load balancer spreads a provider's callbacks over them, so each would confirm its own share
+ * with a request of its own: there a final callback instead makes its job due at the next step of
+ * the poll grid, and the first instance to look after it confirms every job announced meanwhile in
+ * one request (up to a second later than the in-memory way). A provider that keeps refusing the
+ * bot's credentials ends its jobs after {@link JobSettings#credentialGrace()} with one log line per
  * provider. {@link #tick()} and {@link #collectQueued()} are called from one thread each; {@link
  * #onCallback} is safe from any thread.
  */

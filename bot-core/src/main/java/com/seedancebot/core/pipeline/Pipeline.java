@@ -78,10 +78,11 @@ public final class Pipeline {
     this.settings = b.settings;
     this.pipeline = b.pipeline;
     this.clock = b.clock;
-    this.status =
-        new StatusReporter(b.jobs, b.ports, b.texts, b.clock, stages.get(4), !b.soleInstance);
-    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry, b.costs);
     JobClaims claims = new JobClaims(b.jobs, b.settings, b.clock, !b.soleInstance);
+    this.status =
+        new StatusReporter(
+            b.jobs, b.ports, b.texts, b.clock, stages.get(4), claims.sharesDatabase());
+    this.outcomes = new JobOutcomes(b.jobs, b.quota, b.clock, b.telemetry, b.costs);
     this.dispatcher =
         new JobDispatcher(
             b.jobs,
