@@ -33,10 +33,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -55,6 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
 
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+  private static final int QUEUED_PROGRESS_CALLBACKS = 20_000;
 
   private final JobDispatcher dispatcher;
   private final JobTracker tracker;
@@ -113,7 +117,7 @@ public final class Pipeline {
             stages.get(2),
             b.telemetry,
             claims);
-    this.callbacks = new CallbackIntake(b.jobs, tracker);
+    this.callbacks = new CallbackIntake(b.jobs, tracker, progressCallbacks(b.direct, pools));
     this.delivery =
         new DeliveryService(
             b.jobs,
@@ -211,6 +215,28 @@ public final class Pipeline {
         first.toMillis(),
         renew,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Where progress callbacks of jobs not remembered are read: one worker with room for {@value
+   * #QUEUED_PROGRESS_CALLBACKS} of them (more are dropped: they are hints), or the caller's thread
+   * when built direct.
+   */
+  private static Executor progressCallbacks(boolean direct, List<ExecutorService> pools) {
+    if (direct) {
+      return Runnable::run;
+    }
+    ThreadPoolExecutor worker =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED_PROGRESS_CALLBACKS),
+            named("pipeline-progress-callbacks"),
+            new ThreadPoolExecutor.AbortPolicy());
+    pools.add(worker);
+    return worker;
   }
 
   /** Stops the loops and the workers; work in flight is interrupted (its lease then runs out). */

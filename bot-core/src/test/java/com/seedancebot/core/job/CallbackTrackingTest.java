@@ -9,7 +9,9 @@ import com.seedancebot.core.provider.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,62 @@ class CallbackTrackingTest {
     h.pipeline.tracker().tick();
     assertThat(h.job("j1").state()).isEqualTo(JobState.FAILED);
     assertThat(h.jobsLeft()).isEqualTo(10);
+  }
+
+  @Test
+  void aProgressCallbackIsAnsweredAtOnceAndReadLaterWhileAFinalOneIsReadAtOnce() {
+    String task = submitted("j1");
+    h.provider.set(task, TaskState.RUNNING);
+    String token =
+        JdbcClient.create(h.db)
+            .sql("SELECT callback_token FROM job WHERE id = 'j1'")
+            .query(String.class)
+            .single();
+    List<Runnable> later = new ArrayList<>();
+    CallbackIntake callbacks = new CallbackIntake(h.jobs, sole.tracker(), later::add);
+    int shown = h.chat.statusCalls.size();
+
+    assertThat(callbacks.accept(token, TaskState.RUNNING)).isTrue();
+    assertThat(callbacks.accept("no-such-token", TaskState.RUNNING)).isTrue();
+    assertThat(h.chat.statusCalls).hasSize(shown);
+    later.forEach(Runnable::run);
+    assertThat(h.chat.statusCalls)
+        .hasSize(shown + 1)
+        .last()
+        .satisfies(s -> assertThat(s.state()).isEqualTo(JobState.RUNNING));
+
+    // a final state is never left for later: an unknown token is refused at once
+    assertThat(callbacks.accept("no-such-token", TaskState.SUCCEEDED)).isFalse();
+    h.provider.succeed(task, new byte[] {1, 2, 3}, 42L);
+    later.clear();
+    assertThat(callbacks.accept(token, TaskState.SUCCEEDED)).isTrue();
+    sole.tracker().collectQueued();
+    assertThat(later).isEmpty();
+    assertThat(h.job("j1").state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void progressCallbacksBeyondTheQueueAreDroppedAndTheNextPollRecordsTheState() {
+    String task = submitted("j1");
+    h.provider.set(task, TaskState.RUNNING);
+    String token =
+        JdbcClient.create(h.db)
+            .sql("SELECT callback_token FROM job WHERE id = 'j1'")
+            .query(String.class)
+            .single();
+    CallbackIntake callbacks =
+        new CallbackIntake(
+            h.jobs,
+            sole.tracker(),
+            r -> {
+              throw new RejectedExecutionException("full");
+            });
+
+    assertThat(callbacks.accept(token, TaskState.RUNNING)).isTrue();
+    h.clock.advance(Duration.ofSeconds(2));
+    sole.tracker().tick();
+
+    assertThat(h.job("j1").state()).isEqualTo(JobState.RUNNING);
   }
 
   @Test
