@@ -411,6 +411,8 @@ final class StagedRun {
     private void printCollectTimes(TaskFlipper flipper, Map<String, String> taskByJob) {
       List<Double> collected = new ArrayList<>();
       List<Double> called = new ArrayList<>();
+      List<Double> calledToRecorded = new ArrayList<>();
+      Map<String, Long> recordedAt = deliveredAt();
       if (receiver != null) {
         Map<String, String> jobByToken = new HashMap<>();
         sql.sql("SELECT id, callback_token FROM job WHERE callback_token IS NOT NULL")
@@ -424,6 +426,10 @@ final class StagedRun {
                   Long success = flipper.succeededAtMillis().get(taskByJob.get(job));
                   if (success != null) {
                     called.add((double) (at - success));
+                  }
+                  Long recorded = recordedAt.get(job);
+                  if (success != null && recorded != null) {
+                    calledToRecorded.add((double) (recorded - at));
                   }
                 });
       }
@@ -449,6 +455,13 @@ final class StagedRun {
           Percentiles.of(collected, 50),
           Percentiles.of(collected, 99),
           collected.size());
+      // the bot's own share: from the final callback's arrival (the provider's sending not counted)
+      System.out.printf(
+          Locale.ROOT,
+          "  final callback received → delivery recorded: p50 %.0f p99 %.0f ms (%d jobs)%n",
+          Percentiles.of(calledToRecorded, 50),
+          Percentiles.of(calledToRecorded, 99),
+          calledToRecorded.size());
     }
 
     private Map<String, Long> deliveredAt() {
