@@ -443,25 +443,20 @@ final class StagedRun {
                 return null;
               })
           .list();
-      System.out.printf(
-          Locale.ROOT,
-          "  success → final callback received: p50 %.0f p99 %.0f ms (%d jobs)%n",
-          Percentiles.of(called, 50),
-          Percentiles.of(called, 99),
-          called.size());
-      System.out.printf(
-          Locale.ROOT,
-          "  success → succeeded in the database: p50 %.0f p99 %.0f ms (%d jobs)%n",
-          Percentiles.of(collected, 50),
-          Percentiles.of(collected, 99),
-          collected.size());
+      printPercentiles("success → final callback received", called);
+      printPercentiles("success → succeeded in the database", collected);
       // the bot's own share: from the final callback's arrival (the provider's sending not counted)
+      printPercentiles("final callback received → delivery recorded", calledToRecorded);
+    }
+
+    private static void printPercentiles(String what, List<Double> millis) {
       System.out.printf(
           Locale.ROOT,
-          "  final callback received → delivery recorded: p50 %.0f p99 %.0f ms (%d jobs)%n",
-          Percentiles.of(calledToRecorded, 50),
-          Percentiles.of(calledToRecorded, 99),
-          calledToRecorded.size());
+          "  %s: p50 %.0f p99 %.0f ms (%d jobs)%n",
+          what,
+          Percentiles.of(millis, 50),
+          Percentiles.of(millis, 99),
+          millis.size());
     }
 
     private Map<String, Long> deliveredAt() {

@@ -44,6 +44,14 @@ class CallbackTrackingTest {
     }
   }
 
+  private String callbackToken(String jobId) {
+    return JdbcClient.create(h.db)
+        .sql("SELECT callback_token FROM job WHERE id = ?")
+        .param(jobId)
+        .query(String.class)
+        .single();
+  }
+
   private String submitted(String id) {
     h.accept(id);
     sole.dispatcher().tick();
@@ -214,11 +222,7 @@ class CallbackTrackingTest {
   void aProgressCallbackIsAnsweredAtOnceAndReadLaterWhileAFinalOneIsReadAtOnce() {
     String task = submitted("j1");
     h.provider.set(task, TaskState.RUNNING);
-    String token =
-        JdbcClient.create(h.db)
-            .sql("SELECT callback_token FROM job WHERE id = 'j1'")
-            .query(String.class)
-            .single();
+    String token = callbackToken("j1");
     List<Runnable> later = new ArrayList<>();
     CallbackIntake callbacks = new CallbackIntake(h.jobs, sole.tracker(), later::add);
     int shown = h.chat.statusCalls.size();
@@ -246,11 +250,7 @@ class CallbackTrackingTest {
   void progressCallbacksBeyondTheQueueAreDroppedAndTheNextPollRecordsTheState() {
     String task = submitted("j1");
     h.provider.set(task, TaskState.RUNNING);
-    String token =
-        JdbcClient.create(h.db)
-            .sql("SELECT callback_token FROM job WHERE id = 'j1'")
-            .query(String.class)
-            .single();
+    String token = callbackToken("j1");
     CallbackIntake callbacks =
         new CallbackIntake(
             h.jobs,
