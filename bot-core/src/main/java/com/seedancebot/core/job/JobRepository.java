@@ -106,7 +106,9 @@ public interface JobRepository {
 
   /**
    * Brings a SUBMITTED/RUNNING job's next poll forward to {@code at}; a job due earlier already, or
-   * no longer at its provider, is left alone.
+   * no longer at its provider, is left alone. A poll another instance has claimed (its next poll
+   * set to its lease's end) is brought forward too, so that task may be polled twice at most; what
+   * follows a poll (collecting, ending the job) is claimed on its own and never runs twice.
    *
    * @return whether the job's next poll moved
    */
