@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JdbcJobRepository implements JobRepository {
 
-  private static final String COLUMNS =
+  /** Every column but {@code request_json}: a job's request never changes once stored. */
+  private static final String COLUMNS_BUT_REQUEST =
       "id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin, chat_platform,"
-          + " chat_id, thread_id, server_id, request_message_id, model_id, request_json, state,"
+          + " chat_id, thread_id, server_id, request_message_id, model_id, state,"
           + " provider_name, provider_task_id, status_message_id, estimated_tokens, created_at,"
           + " submitted_at, finished_at, next_poll_at, attempts, error_code, video_asset_id,"
           + " last_frame_asset_id, result_size, result_width, result_height, result_duration,"
           + " result_seed, usage_tokens, delivered_at, callback_token, final_status_at,"
           + " submit_started_at, story_id, scene_index, scene_count";
+
+  private static final String COLUMNS = COLUMNS_BUT_REQUEST + ", request_json";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM job ";
   private static final String INSERT =
       "INSERT INTO job (id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin,"
@@ -118,14 +124,46 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<Job> findDueAtProvider(Instant now, int limit) {
+    // one range of job_state_poll_idx per state: with "state IN (...)" H2 read every job at a
+    // provider (and its whole row) to find the few due ones
+    List<Job> due = new ArrayList<>();
+    for (JobState state : List.of(JobState.SUBMITTED, JobState.RUNNING)) {
+      due.addAll(
+          jdbc.sql(SELECT + "WHERE state = ? AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?")
+              .params(state.name(), now.toEpochMilli(), limit)
+              .query(this::map)
+              .list());
+    }
+    due.sort(Comparator.comparing(Job::nextPollAt));
+    return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
+  }
+
+  @Override
+  public List<Job> findAtProvider(List<Job> known) {
+    if (known.isEmpty()) {
+      return List.of();
+    }
+    Map<String, GenerationRequest> requests = new HashMap<>();
+    known.forEach(j -> requests.put(j.id(), j.request()));
+    String marks = String.join(",", Collections.nCopies(known.size(), "?"));
     return jdbc.sql(
-            SELECT
-                + "WHERE state IN "
-                + AT_PROVIDER
-                + " AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?")
-        .params(now.toEpochMilli(), limit)
-        .query(this::map)
+            "SELECT "
+                + COLUMNS_BUT_REQUEST
+                + " FROM job WHERE id IN ("
+                + marks
+                + ") AND state IN "
+                + AT_PROVIDER)
+        .params(known.stream().map(Job::id).toList())
+        .query((rs, row) -> map(rs, requests.get(rs.getString("id"))))
         .list();
+  }
+
+  @Override
+  public int bringPollsForward(Instant at, Instant after) {
+    return jdbc.sql(
+            "UPDATE job SET next_poll_at = ? WHERE next_poll_at > ? AND state IN " + AT_PROVIDER)
+        .params(at.toEpochMilli(), after.toEpochMilli())
+        .update();
   }
 
   @Override
@@ -238,7 +276,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
     if (!busyChats.isEmpty()) {
       sql.append(" AND (chat_platform || ':' || chat_id) NOT IN (")
-          .append(String.join(", ", java.util.Collections.nCopies(busyChats.size(), "?")))
+          .append(String.join(", ", Collections.nCopies(busyChats.size(), "?")))
           .append(')');
       params.addAll(busyChats);
     }
@@ -590,6 +628,10 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   private Job map(ResultSet rs, int row) throws SQLException {
+    return map(rs, json.readValue(rs.getString("request_json"), GenerationRequest.class));
+  }
+
+  private Job map(ResultSet rs, GenerationRequest request) throws SQLException {
     UserRef owner =
         new UserRef(
             Platform.valueOf(rs.getString("owner_platform")),
@@ -621,7 +663,7 @@ public final class JdbcJobRepository implements JobRepository {
         owner,
         chat,
         rs.getString("request_message_id"),
-        json.readValue(rs.getString("request_json"), GenerationRequest.class),
+        request,
         JobState.valueOf(rs.getString("state")),
         rs.getString("provider_name"),
         rs.getString("provider_task_id"),

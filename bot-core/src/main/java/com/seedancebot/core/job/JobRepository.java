@@ -25,6 +25,22 @@ public interface JobRepository {
   List<Job> findDueAtProvider(Instant now, int limit);
 
   /**
+   * The given jobs as stored now, those still at their provider (SUBMITTED or RUNNING), in any
+   * order. Each keeps the request of the copy given: a job's request never changes once stored, so
+   * it is not read again.
+   */
+  List<Job> findAtProvider(List<Job> known);
+
+  /**
+   * Makes every job at a provider (SUBMITTED or RUNNING) whose next poll is later than {@code
+   * after} due at {@code at}: after a restart, the polls a sole instance scheduled only in memory
+   * are lost (their stored next polls lie far ahead), and its jobs are polled at once instead.
+   *
+   * @return how many jobs were brought forward
+   */
+  int bringPollsForward(Instant at, Instant after);
+
+  /**
    * How many jobs hold a slot at the named provider at {@code now}: tasks there, creates sent
    * without their answer recorded, and creates claimed by a live lease.
    */

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows jobs at their provider: polls every due task in as few requests as the provider allows
  * (one batch per provider per pass, each provider on its own poll worker, so a hung provider never
- * delays another), backs off while nothing changes, and ends each job once its task is final.
+ * delays another), backs off while nothing changes, and ends each job once its task is final. When
+ * each job is polled next is kept by a {@link PollSchedule} (in memory for the polls that change
+ * nothing on a sole instance, in the database otherwise).
  *
  * <p>A task found succeeded, or announced final by a callback, is handed to the collect stage at
  * once through an in-memory queue (never left for the next poll pass). Callbacks' claims are
@@ -64,6 +66,7 @@ public final class JobTracker {
   private final StageWorkers collectors;
   private final JobTelemetry telemetry;
   private final JobClaims claims;
+  private final PollSchedule schedule;
   private final Map<String, Instant> refusedSince = new ConcurrentHashMap<>();
 
   /**
@@ -104,6 +107,7 @@ public final class JobTracker {
     this.collectors = collectors;
     this.telemetry = telemetry;
     this.claims = claims;
+    this.schedule = new PollSchedule(jobs, settings, !claims.sharesDatabase());
   }
 
   /**
@@ -116,7 +120,9 @@ public final class JobTracker {
     List<Job> soon = takePollSoon();
     soon.forEach(j -> candidates.put(j.id(), j));
     Set<String> soonIds = candidates.keySet().stream().collect(Collectors.toSet());
-    jobs.findDueAtProvider(now, BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
+    if (anyPollerFree()) { // else a pass would read due jobs only to leave them
+      schedule.due(now, BATCH).forEach(j -> candidates.putIfAbsent(j.id(), j));
+    }
     Map<String, Boolean> room = new HashMap<>();
     List<Job> pollable = new ArrayList<>();
     for (Job job : candidates.values()) {
@@ -139,13 +145,20 @@ public final class JobTracker {
     byProvider.forEach(
         (provider, due) -> {
           if (!pollers.trySubmit(provider, provider, () -> pollProvider(provider, due))) {
-            jobs.updateAtProvider( // give the take back
+            schedule.record( // give the take back
+                due,
                 due.stream()
                     .map(j -> new JobRepository.AtProvider(j.id(), j.state(), j.attempts(), now))
                     .toList());
           }
         });
     collectQueued();
+  }
+
+  /** Whether some provider's poll worker is free (or none is configured, to report its jobs). */
+  private boolean anyPollerFree() {
+    List<VideoProvider> providers = router.all();
+    return providers.isEmpty() || providers.stream().anyMatch(p -> pollers.hasRoom(p.name()));
   }
 
   /** Called (from any thread) whenever a job joins the collect queue; wakes the collect stage. */
@@ -236,7 +249,7 @@ public final class JobTracker {
         log.warn("Job {} could not be updated, polling it later", job.id(), e);
       }
     }
-    jobs.updateAtProvider(later);
+    schedule.record(batch, later);
     report.forEach(j -> status.report(j, null));
   }
 
@@ -327,12 +340,16 @@ public final class JobTracker {
     }
   }
 
-  private void pollProvider(String providerName, List<Job> due) {
+  private void pollProvider(String providerName, List<Job> taken) {
+    List<Job> due = schedule.current(taken);
     VideoProvider provider = router.byName(providerName).orElse(null);
     if (provider == null) {
       log.warn(
           "{} jobs wait for provider {}, which is not configured now", due.size(), providerName);
-      due.forEach(j -> defer(j, j.state(), j.attempts() + 1));
+      defer(due, null);
+      return;
+    }
+    if (due.isEmpty()) {
       return;
     }
     Map<String, ProviderTask> tasks;
@@ -354,7 +371,7 @@ public final class JobTracker {
         followOrDefer(job, tasks.get(job.providerTaskId()), later, report);
       }
     }
-    jobs.updateAtProvider(later);
+    schedule.record(due, later);
     report.forEach(j -> status.report(j, null));
   }
 
@@ -363,11 +380,10 @@ public final class JobTracker {
    * lease time (a crash loses the queue; the job is then polled again).
    */
   private void queueFromPoll(Job job, ProviderTask task, List<JobRepository.AtProvider> later) {
-    if (enqueue(job, task)) {
-      later.add(
-          new JobRepository.AtProvider(
-              job.id(), job.state(), job.attempts(), clock.instant().plus(settings.leaseTime())));
-    }
+    // queued: off the polls for a lease time; the queue full: polled again on the next pass
+    Instant next =
+        enqueue(job, task) ? clock.instant().plus(settings.leaseTime()) : clock.instant();
+    later.add(new JobRepository.AtProvider(job.id(), job.state(), job.attempts(), next));
   }
 
   /**
@@ -377,7 +393,7 @@ public final class JobTracker {
   private void pollFailed(String providerName, List<Job> due, ProviderException e) {
     if (e.kind() != ProviderException.Kind.OPERATOR) {
       log.warn("Polling {} failed ({}), backing off", providerName, e.getMessage(), e.getCause());
-      due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
+      defer(due, e);
       return;
     }
     Instant now = clock.instant();
@@ -394,9 +410,10 @@ public final class JobTracker {
     }
     if (!since.plus(settings.credentialGrace()).isAfter(now)) {
       due.forEach(j -> outcomes.finish(j, JobState.FAILED, "credentials_revoked"));
+      schedule.record(due, List.of());
       return;
     }
-    due.forEach(j -> defer(j, j.state(), j.attempts() + 1, e));
+    defer(due, e);
   }
 
   private void followOrDefer(
@@ -405,7 +422,7 @@ public final class JobTracker {
       follow(job, task, t -> queueFromPoll(job, t, later), later, report);
     } catch (RuntimeException e) {
       log.warn("Job {} could not be updated, retrying later", job.id(), e);
-      defer(job, job.state(), job.attempts() + 1);
+      later.add(deferral(job, job.state(), job.attempts() + 1, null));
     }
   }
 
@@ -502,6 +519,7 @@ public final class JobTracker {
       StageWorkers.clearInterrupt();
       if (succeeded) {
         claims.ended(job.id(), JobStep.COLLECT); // recording the success ended the lease
+        schedule.forget(job.id());
       } else {
         claims.release(job.id());
       }
@@ -534,11 +552,13 @@ public final class JobTracker {
   }
 
   private void defer(Job job, JobState state, int attempts) {
-    defer(job, state, attempts, null);
+    schedule.record(List.of(job), List.of(deferral(job, state, attempts, null)));
   }
 
-  private void defer(Job job, JobState state, int attempts, ProviderException cause) {
-    jobs.updateAtProvider(List.of(deferral(job, state, attempts, cause)));
+  /** Every job polled again later, one unchanged poll more, at least as late as the cause asks. */
+  private void defer(List<Job> due, ProviderException cause) {
+    schedule.record(
+        due, due.stream().map(j -> deferral(j, j.state(), j.attempts() + 1, cause)).toList());
   }
 
   private JobRepository.AtProvider deferral(
