@@ -156,9 +156,4 @@ public final class PollSchedule {
   public void forget(String jobId) {
     memory.remove(jobId);
   }
-
-  /** How many jobs are polled from the memory (for tests and metrics). */
-  public int remembered() {
-    return memory.size();
-  }
 }
