@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes provider callbacks by their per-job token and hands them to the {@link JobTracker}. A job
@@ -20,6 +22,8 @@ import java.util.concurrent.RejectedExecutionException;
  * to is claimed, so an old copy costs at most a needless poll. Thread-safe.
  */
 public final class CallbackIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
 
   private static final int REMEMBERED_JOBS = 20_000;
   private static final Duration REMEMBERED_FOR = Duration.ofMinutes(10);
@@ -51,13 +55,22 @@ public final class CallbackIntake {
     }
     if (hinted == TaskState.RUNNING || hinted == TaskState.QUEUED) {
       try {
-        progress.execute(() -> readAndPass(token, hinted));
+        progress.execute(() -> readHint(token, hinted));
       } catch (RejectedExecutionException full) {
         // only a hint: the job's next regular poll records its state
       }
       return true;
     }
     return readAndPass(token, hinted);
+  }
+
+  /** A progress callback read in the background: a failure is logged (the next poll records it). */
+  private void readHint(String token, TaskState hinted) {
+    try {
+      readAndPass(token, hinted);
+    } catch (RuntimeException e) {
+      log.warn("A {} callback could not be read; the job's next poll records its state", hinted, e);
+    }
   }
 
   private boolean readAndPass(String token, TaskState hinted) {

@@ -36,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JdbcJobRepository implements JobRepository {
 
-  /** Every column but {@code request_json}: a job's request never changes once stored. */
+  /**
+   * Every column but {@code request_json}: a job's request is written for the last time when its
+   * submit starts ({@link #markSubmitStarted}), so a job at its provider need not read it again.
+   */
   private static final String COLUMNS_BUT_REQUEST =
       "id, owner_platform, owner_user_id, owner_name, owner_locale, owner_admin, chat_platform,"
           + " chat_id, thread_id, server_id, request_message_id, model_id, state,"
@@ -145,12 +148,11 @@ public final class JdbcJobRepository implements JobRepository {
     }
     Map<String, GenerationRequest> requests = new HashMap<>();
     known.forEach(j -> requests.put(j.id(), j.request()));
-    String marks = String.join(",", Collections.nCopies(known.size(), "?"));
     return jdbc.sql(
             "SELECT "
                 + COLUMNS_BUT_REQUEST
                 + " FROM job WHERE id IN ("
-                + marks
+                + placeholders(known.size())
                 + ") AND state IN "
                 + AT_PROVIDER)
         .params(known.stream().map(Job::id).toList())
@@ -276,7 +278,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
     if (!busyChats.isEmpty()) {
       sql.append(" AND (chat_platform || ':' || chat_id) NOT IN (")
-          .append(String.join(", ", Collections.nCopies(busyChats.size(), "?")))
+          .append(placeholders(busyChats.size()))
           .append(')');
       params.addAll(busyChats);
     }
@@ -625,6 +627,11 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public Optional<Job> findByCallbackToken(String token) {
     return jdbc.sql(SELECT + "WHERE callback_token = ?").param(token).query(this::map).optional();
+  }
+
+  /** {@code count} JDBC parameter marks for an {@code IN (...)} list. */
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private Job map(ResultSet rs, int row) throws SQLException {

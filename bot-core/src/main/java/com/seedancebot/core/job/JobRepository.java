@@ -26,8 +26,8 @@ public interface JobRepository {
 
   /**
    * The given jobs as stored now, those still at their provider (SUBMITTED or RUNNING), in any
-   * order. Each keeps the request of the copy given: a job's request never changes once stored, so
-   * it is not read again.
+   * order. Each keeps the request of the copy given, which is not read again: a job's request is
+   * last written when its submit starts, before it reaches its provider.
    */
   List<Job> findAtProvider(List<Job> known);
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When each job at a provider is polled next. Instances sharing the database keep the schedule in
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Thread-safe: read on the tracker's loop, written by its poll and collect workers.
  */
 public final class PollSchedule {
+
+  private static final Logger log = LoggerFactory.getLogger(PollSchedule.class);
 
   private static final Duration MIN_HORIZON = Duration.ofMinutes(10);
 
@@ -68,7 +72,12 @@ public final class PollSchedule {
    */
   public List<Job> due(Instant now, int limit) {
     if (inMemory && recovered.compareAndSet(false, true)) {
-      jobs.bringPollsForward(now, now.plus(furthestWritten));
+      int forward = jobs.bringPollsForward(now, now.plus(furthestWritten));
+      if (forward > 0) {
+        log.info(
+            "{} jobs at their provider were polled in memory before a restart: polled now",
+            forward);
+      }
     }
     Map<String, Job> due = new LinkedHashMap<>();
     for (Job job : jobs.findDueAtProvider(now, limit)) {

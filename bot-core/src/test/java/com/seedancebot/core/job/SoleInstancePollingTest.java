@@ -101,9 +101,14 @@ class SoleInstancePollingTest {
     String task = running("j1");
 
     Pipeline restarted = h.soleInstance(); // the memory is gone with the old process
-    restarted.tracker().tick();
+    String log;
+    try (LogCapture capture = LogCapture.start()) {
+      restarted.tracker().tick();
+      log = capture.text();
+    }
 
     assertThat(h.provider.polls).containsExactly(List.of(task));
+    assertThat(log).contains("1 jobs at their provider were polled in memory before a restart");
   }
 
   @Test
